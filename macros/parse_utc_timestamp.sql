@@ -1,0 +1,93 @@
+{#- Contract section 1: a timestamp is `YYYY-MM-DD HH:MM:SS` or
+    `YYYY-MM-DDTHH:MM:SS`, optional fractional seconds, optional `Z` or
+    `+HH:MM` / `-HH:MM` offset; no offset means UTC. Anything else (including
+    `24:00:00`, `+0200`, a date alone, or an impossible date such as
+    `2026-02-30`) is not a timestamp and parses to null.
+
+    The shape is checked first with a pattern, the calendar with arithmetic,
+    and only then is the value cast, so no engine ever sees a bad cast: this
+    is portable to engines without `try_cast`. Fractions beyond microseconds
+    are truncated. -#}
+
+{% macro timestamp_shape_pattern() -%}
+    ^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])[ T]([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]([.][0-9]+)?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])?$
+{%- endmacro %}
+
+
+{% macro parse_utc_timestamp(text) -%}
+    {{ return(adapter.dispatch('parse_utc_timestamp')(text)) }}
+{%- endmacro %}
+
+{% macro default__parse_utc_timestamp(text) -%}
+    {%- set year = 'cast(substr(' ~ text ~ ', 1, 4) as integer)' -%}
+    {%- set month = 'cast(substr(' ~ text ~ ', 6, 2) as integer)' -%}
+    {%- set day = 'cast(substr(' ~ text ~ ', 9, 2) as integer)' -%}
+    {%- set suffix_length -%}
+        case
+            when substr({{ text }}, length({{ text }}), 1) = 'Z' then 1
+            when substr({{ text }}, length({{ text }}) - 5, 1) in ('+', '-')
+                then 6
+            else 0
+        end
+    {%- endset -%}
+    {%- set offset_text -%}
+        substr({{ text }}, length({{ text }}) - 5, 6)
+    {%- endset -%}
+    {%- set offset_minutes -%}
+        case
+            when ({{ suffix_length }}) = 6
+                then
+                    (case when substr({{ offset_text }}, 1, 1) = '-' then -1 else 1 end)
+                    * (
+                        cast(substr({{ offset_text }}, 2, 2) as integer) * 60
+                        + cast(substr({{ offset_text }}, 5, 2) as integer)
+                    )
+            else 0
+        end
+    {%- endset -%}
+    {%- set fraction_digits -%}
+        case
+            when substr({{ text }}, 20, 1) = '.'
+                then
+                    substr(
+                        {{ text }}, 21,
+                        length({{ text }}) - 20 - ({{ suffix_length }})
+                    )
+            else ''
+        end
+    {%- endset -%}
+    {%- set local_text -%}
+        substr({{ text }}, 1, 10) || ' ' || substr({{ text }}, 12, 8) || '.'
+        || substr(({{ fraction_digits }}) || '000000', 1, 6)
+    {%- endset -%}
+    case
+        when {{ matches_pattern(text, timestamp_shape_pattern()) }}
+            then
+                case
+                    when
+                        {{ year }} >= 1
+                        and {{ day }} <= case
+                            when {{ month }} = 2
+                                then
+                                    case
+                                        when
+                                            mod({{ year }}, 4) = 0
+                                            and (
+                                                mod({{ year }}, 100) != 0
+                                                or mod({{ year }}, 400) = 0
+                                            )
+                                            then 29
+                                        else 28
+                                    end
+                            when {{ month }} in (4, 6, 9, 11) then 30
+                            else 31
+                        end
+                        then
+                            {{ dbt.dateadd(
+                                'minute',
+                                '-(' ~ offset_minutes ~ ')',
+                                'cast(' ~ local_text ~ ' as timestamp)'
+                            ) }}
+                end
+    end
+{%- endmacro %}

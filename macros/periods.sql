@@ -1,0 +1,59 @@
+{% macro period_grains() -%}
+    {{ return(['day', 'week', 'month', 'all_time']) }}
+{%- endmacro %}
+
+
+{% macro period_start(grain, date_column) -%}
+    {#- The first day of `date_column`'s period at `grain`: UTC days, weeks
+        starting on Monday, calendar months. all_time has no fixed start (it
+        is the first day with a counted view in the row's slice) and gives
+        null here. -#}
+    {%- if grain == 'day' -%}
+        {{ date_column }}
+    {%- elif grain in ('week', 'month') -%}
+        cast({{ dbt.date_trunc(grain, date_column) }} as date)
+    {%- elif grain == 'all_time' -%}
+        cast(null as date)
+    {%- else -%}
+        {{ exceptions.raise_compiler_error(
+            "period_start: unknown grain '" ~ grain ~ "'; expected one of "
+            ~ period_grains() | join(', ')
+        ) }}
+    {%- endif -%}
+{%- endmacro %}
+
+
+{% macro expand_to_periods(relation, date_column) -%}
+    {#- Every row of `relation` once per period grain, with period_grain and
+        period_key (the period's first day; null at all_time). -#}
+    {%- for grain in period_grains() %}
+    select
+        {{ relation }}.*,
+        '{{ grain }}' as period_grain,
+        {{ period_start(grain, date_column) }} as period_key
+    from {{ relation }}
+    {%- if not loop.last %}
+    union all
+    {%- endif %}
+    {%- endfor %}
+{%- endmacro %}
+
+
+{% macro stack_segments(relation, segment_columns, type_column, value_column) -%}
+    {#- Every row of `relation` once in the `all` segment (value `all`) and
+        once per column of `segment_columns`, with the column's name in
+        `type_column` and its value in `value_column`. -#}
+    select
+        {{ relation }}.*,
+        'all' as {{ type_column }},
+        'all' as {{ value_column }}
+    from {{ relation }}
+    {%- for column in segment_columns %}
+    union all
+    select
+        {{ relation }}.*,
+        '{{ column }}' as {{ type_column }},
+        {{ column }} as {{ value_column }}
+    from {{ relation }}
+    {%- endfor %}
+{%- endmacro %}

@@ -1,0 +1,125 @@
+{#- Calculation rules that more than one model applies, each in one place. -#}
+
+{% macro is_valid_email(email) -%}
+    {#- Rule 1: an email is invalid when empty, without `@`, or with nothing
+        before the first `@` or after the last one. -#}
+    coalesce(
+        {{ email }} like '%@%'
+        and {{ email }} not like '@%'
+        and {{ email }} not like '%@',
+        false
+    )
+{%- endmacro %}
+
+
+{% macro normalise_email(raw_email) -%}
+    {#- Rule 2: trimmed and lower-cased. -#}
+    lower({{ clean_text(raw_email) }})
+{%- endmacro %}
+
+
+{% macro email_domain(email) -%}
+    {#- Rule 2: what follows the last `@`. -#}
+    {{ replace_pattern(email, '^.*@', '') }}
+{%- endmacro %}
+
+
+{% macro event_rejection_reason(
+    event_id, event_at, email, known_campaign_id, known_creative_id
+) -%}
+    {#- Rule 1: the first reason that applies, in the contract's order. -#}
+    case
+        when {{ event_id }} is null then 'missing_id'
+        when {{ event_at }} is null then 'invalid_timestamp'
+        when not {{ is_valid_email(email) }} then 'invalid_email'
+        when {{ known_campaign_id }} is null then 'unknown_campaign'
+        when {{ known_creative_id }} is null then 'unknown_creative'
+    end
+{%- endmacro %}
+
+
+{% macro is_invalid_traffic(user_agent) -%}
+    {#- Rule 4: the user agent contains, case-insensitively, any of
+        `invalid_traffic_user_agent_patterns`; an empty one is human. -#}
+    {%- set patterns = var('invalid_traffic_user_agent_patterns') -%}
+    {%- if patterns is string or patterns | length == 0 -%}
+        {{ exceptions.raise_compiler_error(
+            "var invalid_traffic_user_agent_patterns must be a non-empty "
+            ~ "list of strings, e.g. [bot, crawl]; got: " ~ patterns
+        ) }}
+    {%- endif -%}
+    coalesce(
+        {%- for pattern in patterns %}
+        lower({{ user_agent }}) like '%{{ pattern | lower }}%'
+        {%- if not loop.last %} or{% endif %}
+        {%- endfor %},
+        false
+    )
+{%- endmacro %}
+
+
+{% macro website_domain(website) -%}
+    {#- Rule 9: lower-cased and trimmed, without scheme, leading `www.`,
+        port, path, query or trailing dot; empty becomes null. -#}
+    nullif(
+        {{ replace_pattern(
+            replace_pattern(
+                replace_pattern(
+                    replace_pattern(
+                        'lower(' ~ clean_text(website) ~ ')',
+                        '^https?://', ''
+                    ),
+                    '^www[.]', ''
+                ),
+                '[:/?#].*$', ''
+            ),
+            '[.]$', ''
+        ) }},
+        ''
+    )
+{%- endmacro %}
+
+
+{% macro company_size_band(employee_count) -%}
+    {#- Rule 10: the size band of a whole employee count of at least 1. -#}
+    case
+        when {{ employee_count }} is null then 'unknown'
+        when {{ employee_count }} <= 50 then '1-50'
+        when {{ employee_count }} <= 200 then '51-200'
+        when {{ employee_count }} <= 1000 then '201-1000'
+        when {{ employee_count }} <= 5000 then '1001-5000'
+        else '5001+'
+    end
+{%- endmacro %}
+
+
+{% macro add_seconds(timestamp, seconds) -%}
+    {#- The timestamp `seconds` later, exact to the microsecond. -#}
+    {{ return(adapter.dispatch('add_seconds')(timestamp, seconds)) }}
+{%- endmacro %}
+
+{% macro default__add_seconds(timestamp, seconds) -%}
+    {{ dbt.dateadd('second', seconds, timestamp) }}
+{%- endmacro %}
+
+
+{% macro is_free_email_domain(domain) -%}
+    {#- Rule 8: the domain is one of free_email_domains, which never map a
+        person to an account by domain. -#}
+    {%- set domains = var('free_email_domains') -%}
+    {%- if domains is string -%}
+        {{ exceptions.raise_compiler_error(
+            "var free_email_domains must be a list of domains, e.g. "
+            ~ "[gmail.com, yahoo.com]; got the string: " ~ domains
+        ) }}
+    {%- endif -%}
+    {%- if domains | length == 0 -%}
+        false
+    {%- else -%}
+        coalesce({{ domain }} in (
+            {%- for free_domain in domains %}
+            '{{ free_domain | lower | trim }}'{% if not loop.last %},{% endif %}
+            {%- endfor %}
+        ), false)
+    {%- endif -%}
+{%- endmacro %}

@@ -1,0 +1,54 @@
+{#- Text helpers: trimming, pattern matching, replacement. -#}
+
+{% macro clean_text(expression) -%}
+    {#- Trimmed of surrounding spaces and tabs; empty becomes null. -#}
+    {{ return(adapter.dispatch('clean_text')(expression)) }}
+{%- endmacro %}
+
+{% macro default__clean_text(expression) -%}
+    nullif(trim(both ' ' || chr(9) from {{ expression }}), '')
+{%- endmacro %}
+
+{% macro duckdb__clean_text(expression) -%}
+    nullif(trim({{ expression }}, ' ' || chr(9)), '')
+{%- endmacro %}
+
+{% macro spark__clean_text(expression) -%}
+    nullif(trim(both concat(' ', char(9)) from {{ expression }}), '')
+{%- endmacro %}
+
+
+{% macro matches_pattern(expression, pattern) -%}
+    {#- True when the regular expression `pattern` matches (search). -#}
+    {{ return(adapter.dispatch('matches_pattern')(expression, pattern)) }}
+{%- endmacro %}
+
+{% macro default__matches_pattern(expression, pattern) -%}
+    ({{ expression }} ~ '{{ pattern }}')
+{%- endmacro %}
+
+{% macro duckdb__matches_pattern(expression, pattern) -%}
+    regexp_matches({{ expression }}, '{{ pattern }}')
+{%- endmacro %}
+
+{% macro spark__matches_pattern(expression, pattern) -%}
+    ({{ expression }} rlike '{{ pattern }}')
+{%- endmacro %}
+
+
+{% macro replace_pattern(expression, pattern, replacement) -%}
+    {#- Replaces the first match of an anchored `pattern`. -#}
+    {{ return(adapter.dispatch('replace_pattern')(
+        expression, pattern, replacement
+    )) }}
+{%- endmacro %}
+
+{% macro default__replace_pattern(expression, pattern, replacement) -%}
+    regexp_replace({{ expression }}, '{{ pattern }}', '{{ replacement }}')
+{%- endmacro %}
+
+
+{% macro is_true_text(expression) -%}
+    {#- `true`, `yes` or `1` in any case are true; anything else false. -#}
+    coalesce(lower({{ clean_text(expression) }}) in ('true', 'yes', '1'), false)
+{%- endmacro %}
