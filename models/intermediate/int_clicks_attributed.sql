@@ -1,0 +1,65 @@
+{#- Rule 6: a click qualifies when the same person viewed the same creative
+    at or before the click and at most attribution_window_days before it; it
+    is attributed to the latest such view (ties: the smallest view id). -#}
+with
+
+clicks as (
+
+    select * from {{ ref('int_clicks_double_flagged') }}
+
+),
+
+events as (
+
+    select * from {{ ref('int_events_screened') }}
+
+),
+
+human_views as (
+
+    select
+        event_id as view_id,
+        event_at as viewed_at,
+        event_date as viewed_date,
+        person_email,
+        creative_id
+
+    from events
+    where event_type = 'view' and not is_invalid_traffic
+
+),
+
+remaining_clicks as (
+
+    select * from clicks
+    where not is_double_click
+
+),
+
+latest_views as (
+
+    {{ latest_view_before_click(
+        clicks='remaining_clicks',
+        views='human_views',
+        window_seconds=var('attribution_window_days') * 86400
+    ) }}
+
+),
+
+attributed as (
+
+    select
+        clicks.*,
+        latest_views.view_id as attributed_view_id,
+        latest_views.viewed_at as attributed_viewed_at,
+        latest_views.viewed_date as attributed_view_date,
+        not clicks.is_double_click
+        and latest_views.view_id is null as is_orphan_click
+
+    from clicks
+    left join latest_views
+        on clicks.click_id = latest_views.click_id
+
+)
+
+select * from attributed
