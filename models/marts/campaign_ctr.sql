@@ -1,0 +1,62 @@
+with
+
+engagement as (
+
+    select * from {{ ref('fct_person_engagement') }}
+
+),
+
+campaigns as (
+
+    select * from {{ ref('stg_marketing__campaigns') }}
+
+),
+
+engagement_by_period as (
+
+    {{ expand_to_periods('engagement', 'view_date') }}
+
+),
+
+measured as (
+
+    select
+        period_grain,
+        period_key,
+        campaign_id,
+        min(view_date) as first_view_date,
+        {{ person_measures() }},
+        {{ account_measures() }}
+
+    from engagement_by_period
+    group by 1, 2, 3
+
+),
+
+rated as (
+
+    select
+        measured.period_grain,
+        coalesce(measured.period_key, measured.first_view_date)
+        as period_start,
+        measured.campaign_id,
+        campaigns.campaign_name,
+        campaigns.channel,
+        campaigns.audience,
+        campaigns.funnel_stage,
+        measured.views,
+        measured.clicks,
+        measured.viewers,
+        measured.clickers,
+        {{ person_rates() }},
+        measured.accounts_viewed,
+        measured.accounts_clicked,
+        {{ account_rates() }}
+
+    from measured
+    inner join campaigns
+        on measured.campaign_id = campaigns.campaign_id
+
+)
+
+select * from rated

@@ -1,0 +1,75 @@
+with
+
+events as (
+
+    select * from {{ ref('int_events_screened') }}
+
+),
+
+clicks as (
+
+    select * from {{ ref('int_clicks_qualified') }}
+
+),
+
+people as (
+
+    select * from {{ ref('int_people_resolved') }}
+
+),
+
+views_per_day as (
+
+    select
+        event_date as view_date,
+        person_email,
+        campaign_id,
+        creative_id,
+        count(*) as views
+
+    from events
+    where event_type = 'view' and not is_invalid_traffic
+    group by 1, 2, 3, 4
+
+),
+
+clicks_per_view_day as (
+
+    select
+        attributed_view_date as view_date,
+        person_email,
+        creative_id,
+        count(*) as clicks
+
+    from clicks
+    where click_outcome = 'qualifying'
+    group by 1, 2, 3
+
+),
+
+joined as (
+
+    select
+        views_per_day.view_date,
+        people.person_key,
+        views_per_day.campaign_id,
+        views_per_day.creative_id,
+        people.account_id,
+        cast(views_per_day.views as {{ type_count() }}) as views,
+        cast(
+            coalesce(clicks_per_view_day.clicks, 0) as {{ type_count() }}
+        ) as clicks,
+        coalesce(clicks_per_view_day.clicks, 0) > 0 as has_clicked
+
+    from views_per_day
+    inner join people
+        on views_per_day.person_email = people.person_email
+    left join clicks_per_view_day
+        on
+            views_per_day.view_date = clicks_per_view_day.view_date
+            and views_per_day.person_email = clicks_per_view_day.person_email
+            and views_per_day.creative_id = clicks_per_view_day.creative_id
+
+)
+
+select * from joined
