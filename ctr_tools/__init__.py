@@ -1,0 +1,1 @@
+"""Python tools of the CTR dbt project: sample data, reference checks, scale data."""
