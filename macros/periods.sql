@@ -57,3 +57,18 @@
     from {{ relation }}
     {%- endfor %}
 {%- endmacro %}
+
+
+{% macro previous_period_start(grain_column, period_start) -%}
+    {#- The first day of the period just before, at the row's grain: the day
+        before, the week before (7 days) or the month before; null at
+        all_time, which has no previous period. -#}
+    case
+        when {{ grain_column }} = 'day'
+            then cast({{ dbt.dateadd('day', -1, period_start) }} as date)
+        when {{ grain_column }} = 'week'
+            then cast({{ dbt.dateadd('day', -7, period_start) }} as date)
+        when {{ grain_column }} = 'month'
+            then cast({{ dbt.dateadd('month', -1, period_start) }} as date)
+    end
+{%- endmacro %}

@@ -39,3 +39,42 @@
             ) / (1 + {{ z_squared }} / {{ trials }})
     end
 {%- endmacro %}
+
+
+{% macro two_proportion_z(successes_1, trials_1, successes_2, trials_2) -%}
+    {#- The pooled two-proportion z-score of successes_1 / trials_1 against
+        successes_2 / trials_2:
+        z = (p1 - p2) / sqrt(p (1 - p) (1/n1 + 1/n2)),
+        p = (c1 + c2) / (n1 + n2); null when n1 or n2 is 0 (or null) or
+        p is 0 or 1. Portable SQL: no engine statistics functions. -#}
+    {%- set pooled -%}
+        (cast({{ successes_1 }} + {{ successes_2 }} as {{ type_double() }})
+        / ({{ trials_1 }} + {{ trials_2 }}))
+    {%- endset -%}
+    case
+        when
+            {{ trials_1 }} > 0
+            and {{ trials_2 }} > 0
+            and {{ successes_1 }} + {{ successes_2 }} > 0
+            and {{ successes_1 }} + {{ successes_2 }}
+            < {{ trials_1 }} + {{ trials_2 }}
+            then
+                (
+                    {{ safe_divide(successes_1, trials_1) }}
+                    - {{ safe_divide(successes_2, trials_2) }}
+                )
+                / sqrt(
+                    {{ pooled }} * (1 - {{ pooled }})
+                    * (1.0 / {{ trials_1 }} + 1.0 / {{ trials_2 }})
+                )
+    end
+{%- endmacro %}
+
+
+{% macro is_significant(z_score) -%}
+    {#- |z| at or above var significance_z (1.96); null when z is null. -#}
+    case
+        when {{ z_score }} is not null
+            then abs({{ z_score }}) >= {{ var('significance_z') }}
+    end
+{%- endmacro %}

@@ -38,7 +38,7 @@ rated as (
     select
         measured.period_grain,
         coalesce(measured.period_key, measured.first_view_date)
-        as period_start,
+            as period_start,
         measured.campaign_id,
         campaigns.campaign_name,
         campaigns.channel,
@@ -57,6 +57,37 @@ rated as (
     inner join campaigns
         on measured.campaign_id = campaigns.campaign_id
 
+),
+
+with_previous_period as (
+
+    select
+        current_period.*,
+        previous_period.ctr as previous_ctr,
+        {{ two_proportion_z(
+            'current_period.clickers', 'current_period.viewers',
+            'previous_period.clickers', 'previous_period.viewers'
+        ) }} as ctr_change_z_score
+
+    from rated as current_period
+    left join rated as previous_period
+        on
+            current_period.campaign_id = previous_period.campaign_id
+            and current_period.period_grain = previous_period.period_grain
+            and {{ previous_period_start(
+                'current_period.period_grain', 'current_period.period_start'
+            ) }} = previous_period.period_start
+
+),
+
+final as (
+
+    select
+        *,
+        {{ is_significant('ctr_change_z_score') }} as is_significant_change
+
+    from with_previous_period
+
 )
 
-select * from rated
+select * from final

@@ -23,7 +23,7 @@ canonical as (
         accounts.company_size_band,
         accounts.is_target_account,
         cast(crosswalk.source_record_count as {{ type_count() }})
-        as source_record_count
+            as source_record_count
 
     from crosswalk
     inner join accounts
