@@ -38,9 +38,9 @@ crosswalk as (
     select
         account_id,
         canonical_account_id,
-        account_id = canonical_account_id as is_canonical,
         domain,
-        source_record_count
+        source_record_count,
+        account_id = canonical_account_id as is_canonical
 
     from ranked
 

@@ -22,16 +22,16 @@ account_rows as (
 matched as (
 
     select
-        coalesce(campaign_rows.campaign_id, account_rows.campaign_id)
-        as campaign_id,
-        coalesce(campaign_rows.period_grain, account_rows.period_grain)
-        as period_grain,
         campaign_rows.period_start as campaign_period_start,
         account_rows.period_start as account_period_start,
         campaign_rows.accounts_viewed as campaign_accounts_viewed,
         account_rows.accounts_viewed as segment_accounts_viewed,
         campaign_rows.accounts_clicked as campaign_accounts_clicked,
-        account_rows.accounts_clicked as segment_accounts_clicked
+        account_rows.accounts_clicked as segment_accounts_clicked,
+        coalesce(campaign_rows.campaign_id, account_rows.campaign_id)
+            as campaign_id,
+        coalesce(campaign_rows.period_grain, account_rows.period_grain)
+            as period_grain
 
     from campaign_rows
     full outer join account_rows

@@ -33,33 +33,66 @@ rejected as (
 
 ),
 
-counts as (
+raw_counts as (
 
     select
         'view' as event_type,
-        (select count(*) from raw_views) as raw_rows,
-        (select count(*) from staged_views where not is_rejected)
-        as valid_rows,
-        (select count(*) from rejected where event_type = 'view')
-        as rejected_rows
+        count(*) as raw_rows
+    from raw_views
 
     union all
 
     select
         'click' as event_type,
-        (select count(*) from raw_clicks) as raw_rows,
-        (select count(*) from staged_clicks where not is_rejected)
-        as valid_rows,
-        (select count(*) from rejected where event_type = 'click')
-        as rejected_rows
+        count(*) as raw_rows
+    from raw_clicks
+
+),
+
+valid_counts as (
+
+    select
+        'view' as event_type,
+        count(*) as valid_rows
+    from staged_views
+    where not is_rejected
+
+    union all
+
+    select
+        'click' as event_type,
+        count(*) as valid_rows
+    from staged_clicks
+    where not is_rejected
+
+),
+
+rejected_counts as (
+
+    select
+        event_type,
+        count(*) as rejected_rows
+    from rejected
+    group by 1
 
 ),
 
 failures as (
 
-    select *
-    from counts
-    where raw_rows != valid_rows + rejected_rows
+    select
+        raw_counts.event_type,
+        raw_counts.raw_rows,
+        valid_counts.valid_rows,
+        coalesce(rejected_counts.rejected_rows, 0) as rejected_rows
+
+    from raw_counts
+    inner join valid_counts
+        on raw_counts.event_type = valid_counts.event_type
+    left join rejected_counts
+        on raw_counts.event_type = rejected_counts.event_type
+    where
+        raw_counts.raw_rows
+        != valid_counts.valid_rows + coalesce(rejected_counts.rejected_rows, 0)
 
 )
 

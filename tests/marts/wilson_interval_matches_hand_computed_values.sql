@@ -15,15 +15,43 @@ with
 
 cases as (
 
-    select 20 as successes, 80 as trials, 0.168062 as expected_lower, 0.354847 as expected_upper
+    select
+        20 as successes,
+        80 as trials,
+        0.168062 as expected_lower,
+        0.354847 as expected_upper
+
     union all
-    select 0, 10, 0.0, 0.277533
+
+    select
+        0 as successes,
+        10 as trials,
+        0.0 as expected_lower,
+        0.277533 as expected_upper
+
     union all
-    select 10, 10, 0.722467, 1.0
+
+    select
+        10 as successes,
+        10 as trials,
+        0.722467 as expected_lower,
+        1.0 as expected_upper
+
     union all
-    select 1, 2, 0.094531, 0.905469
+
+    select
+        1 as successes,
+        2 as trials,
+        0.094531 as expected_lower,
+        0.905469 as expected_upper
+
     union all
-    select 0, 0, null, null
+
+    select
+        0 as successes,
+        0 as trials,
+        cast(null as {{ type_double() }}) as expected_lower,
+        cast(null as {{ type_double() }}) as expected_upper
 
 ),
 
