@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -16,51 +17,62 @@ SEEDS_DIR = PROJECT_DIR / "seeds"
 DBT = Path(sys.executable).with_name("dbt")
 
 
-def dbt(
-    *args: str,
-    database: Path,
-    seeds_dir: Path = SEEDS_DIR,
-    extra_env: dict[str, str] | None = None,
-) -> subprocess.CompletedProcess[str]:
-    """Run a dbt command against `database`, reading seeds from `seeds_dir`.
+PROJECT_FILES = ("dbt_project.yml", "profiles.yml")
+PROJECT_DIRS = ("models", "macros", "tests", "analyses")
 
-    Output goes to a target folder beside the database, so the project's own
-    `target/` is left alone. Fails the test with dbt's output on error.
+
+def make_project(workdir: Path, seeds_dir: Path = SEEDS_DIR) -> Path:
+    """Copy the dbt project into `workdir` with the seeds of `seeds_dir`.
+
+    Each build gets its own copy, so its seeds, target/ and database never
+    touch the checkout (dbt writes compiled seeds beside their source path).
+    """
+    project = workdir / "project"
+    project.mkdir(parents=True)
+    for name in PROJECT_FILES:
+        shutil.copy2(PROJECT_DIR / name, project / name)
+    for name in PROJECT_DIRS:
+        if (PROJECT_DIR / name).exists():
+            shutil.copytree(PROJECT_DIR / name, project / name)
+    shutil.copytree(seeds_dir, project / "seeds")
+    if not (project / "seeds" / "_seeds.yml").exists():
+        shutil.copy2(SEEDS_DIR / "_seeds.yml", project / "seeds" / "_seeds.yml")
+        shutil.copy2(SEEDS_DIR / "_seeds__docs.md", project / "seeds")
+    return project
+
+
+def dbt(
+    project: Path, *args: str, extra_env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run a dbt command in a project copy, on the DuckDB file inside it.
+
+    Fails the test with dbt's output when dbt exits non-zero.
     """
     env = {
         **os.environ,
-        "DBT_PROFILES_DIR": str(PROJECT_DIR),
+        "DBT_PROFILES_DIR": str(project),
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "False",
-        "CTR_DUCKDB_PATH": str(database),
-        "CTR_DUCKDB_TEMP_DIRECTORY": str(database.parent / "duckdb_tmp"),
-        "CTR_SEED_PATH": str(seeds_dir),
+        "CTR_DUCKDB_PATH": str(project / "ctr.duckdb"),
+        "CTR_DUCKDB_TEMP_DIRECTORY": str(project / ".duckdb_tmp"),
         **(extra_env or {}),
     }
-    command = [
-        str(DBT),
-        *args,
-        "--project-dir",
-        str(PROJECT_DIR),
-        "--target-path",
-        str(database.parent / "target"),
-        "--log-path",
-        str(database.parent / "logs"),
-    ]
     result = subprocess.run(
-        command, cwd=PROJECT_DIR, env=env, capture_output=True, text=True
+        [str(DBT), *args], cwd=project, env=env, capture_output=True, text=True
     )
     if result.returncode != 0:
         pytest.fail(
-            f"{' '.join(args)} failed ({result.returncode}):\n"
+            f"dbt {' '.join(args)} failed ({result.returncode}):\n"
             f"{result.stdout[-6000:]}\n{result.stderr[-2000:]}"
         )
     return result
 
 
-def build_marts(database: Path, seeds_dir: Path = SEEDS_DIR) -> None:
-    """Load the seeds and run every model into `database`."""
-    dbt("seed", "--full-refresh", database=database, seeds_dir=seeds_dir)
-    dbt("run", "--full-refresh", database=database, seeds_dir=seeds_dir)
+def build_marts(workdir: Path, seeds_dir: Path = SEEDS_DIR) -> Path:
+    """Seed and run every model in a fresh project copy; return its database."""
+    project = make_project(workdir, seeds_dir)
+    dbt(project, "seed")
+    dbt(project, "run")
+    return project / "ctr.duckdb"
 
 
 @pytest.fixture(scope="session")
@@ -74,8 +86,7 @@ def warehouse(
     tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path
 ) -> Iterator[duckdb.DuckDBPyConnection]:
     """A read-only connection to the project built from the sample seeds."""
-    database = tmp_path_factory.mktemp("warehouse") / "ctr.duckdb"
-    build_marts(database, seeds_dir)
+    database = build_marts(tmp_path_factory.mktemp("warehouse"), seeds_dir)
     connection = duckdb.connect(str(database), read_only=True)
     yield connection
     connection.close()
