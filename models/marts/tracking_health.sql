@@ -64,14 +64,14 @@ raw_rows as (
 
 ),
 
-stages as (
+outcomes as (
 
     select
         event_type,
         date_day,
         campaign_id,
-        'raw' as stage,
-        1 as row_count
+        'raw' as outcome,
+        1 as row_delta
 
     from raw_rows
 
@@ -81,8 +81,8 @@ stages as (
         event_type,
         date_day,
         campaign_id,
-        case when is_rejected then 'rejected' else 'duplicate' end as stage,
-        1 as row_count
+        case when is_rejected then 'rejected' else 'duplicate' end as outcome,
+        1 as row_delta
 
     from raw_rows
 
@@ -93,8 +93,8 @@ stages as (
         event_type,
         event_date as date_day,
         campaign_id,
-        'duplicate' as stage,
-        -1 as row_count
+        'duplicate' as outcome,
+        -1 as row_delta
 
     from events
 
@@ -108,8 +108,8 @@ stages as (
             when events.is_invalid_traffic then 'invalid_traffic'
             when people.account_id is null then 'counted_unmapped'
             else 'counted_mapped'
-        end as stage,
-        1 as row_count
+        end as outcome,
+        1 as row_delta
 
     from events
     left join people
@@ -122,8 +122,8 @@ stages as (
         'click' as event_type,
         clicked_date as date_day,
         campaign_id,
-        click_outcome as stage,
-        1 as row_count
+        click_outcome as outcome,
+        1 as row_delta
 
     from click_outcomes
 
@@ -132,15 +132,15 @@ stages as (
 labelled as (
 
     select
-        stages.event_type,
-        stages.date_day,
-        coalesce(campaigns.channel, 'unknown') as channel,
-        stages.stage,
-        stages.row_count
+        outcomes.event_type,
+        outcomes.date_day,
+        outcomes.outcome,
+        outcomes.row_delta,
+        coalesce(campaigns.channel, 'unknown') as channel
 
-    from stages
+    from outcomes
     left join campaigns
-        on stages.campaign_id = campaigns.campaign_id
+        on outcomes.campaign_id = campaigns.campaign_id
 
 ),
 
@@ -149,32 +149,23 @@ pivoted as (
     select
         date_day,
         channel,
-        {%- for event_type, stage, column_name in [
-            ('view', ['raw'], 'raw_views'),
-            ('view', ['rejected'], 'rejected_views'),
-            ('view', ['duplicate'], 'duplicate_views'),
-            ('view', ['invalid_traffic'], 'invalid_traffic_views'),
-            ('view', ['counted_mapped', 'counted_unmapped'], 'counted_views'),
-            ('view', ['counted_unmapped'], 'unmapped_views'),
-            ('click', ['raw'], 'raw_clicks'),
-            ('click', ['rejected'], 'rejected_clicks'),
-            ('click', ['duplicate'], 'duplicate_clicks'),
-            ('click', ['invalid_traffic'], 'invalid_traffic_clicks'),
-            ('click', ['double_click'], 'double_clicks'),
-            ('click', ['orphan'], 'orphan_clicks'),
-            ('click', ['machine'], 'machine_clicks'),
-            ('click', ['qualifying'], 'qualifying_clicks'),
-        ] %}
-        cast(coalesce(sum(
-            case
-                when
-                    event_type = '{{ event_type }}'
-                    and stage in ('{{ stage | join("', '") }}')
-                    then row_count
-            end
-        ), 0) as {{ type_count() }}) as {{ column_name }}
-        {%- if not loop.last %},{% endif %}
-        {%- endfor %}
+        {{ count_outcome('view', ['raw']) }} as raw_views,
+        {{ count_outcome('view', ['rejected']) }} as rejected_views,
+        {{ count_outcome('view', ['duplicate']) }} as duplicate_views,
+        {{ count_outcome('view', ['invalid_traffic']) }}
+            as invalid_traffic_views,
+        {{ count_outcome('view', ['counted_mapped', 'counted_unmapped']) }}
+            as counted_views,
+        {{ count_outcome('view', ['counted_unmapped']) }} as unmapped_views,
+        {{ count_outcome('click', ['raw']) }} as raw_clicks,
+        {{ count_outcome('click', ['rejected']) }} as rejected_clicks,
+        {{ count_outcome('click', ['duplicate']) }} as duplicate_clicks,
+        {{ count_outcome('click', ['invalid_traffic']) }}
+            as invalid_traffic_clicks,
+        {{ count_outcome('click', ['double_click']) }} as double_clicks,
+        {{ count_outcome('click', ['orphan']) }} as orphan_clicks,
+        {{ count_outcome('click', ['machine']) }} as machine_clicks,
+        {{ count_outcome('click', ['qualifying']) }} as qualifying_clicks
 
     from labelled
     group by 1, 2
