@@ -1,6 +1,20 @@
 {#- Rule 6: a click qualifies when the same person viewed the same creative
     at or before the click and at most attribution_window_days before it; it
-    is attributed to the latest such view (ties: the smallest view id). -#}
+    is attributed to the latest such view (ties: the smallest view id).
+
+    Incremental: a run rewrites the clicks of its window (late_arrival_days)
+    and searches the views from attribution_window_days before it. -#}
+{{ config(
+    materialized='incremental',
+    unique_key='click_id',
+    incremental_strategy='delete+insert',
+    on_schema_change='fail',
+) }}
+
+{%- set window_start = incremental_window_start(
+    'clicked_date', event_lookback_days()
+) %}
+
 with
 
 clicks as (
@@ -25,13 +39,31 @@ human_views as (
         creative_id
 
     from events
-    where event_type = 'view' and not is_invalid_traffic
+    where
+        event_type = 'view'
+        and not is_invalid_traffic
+        {%- if window_start %}
+            and event_date >= {{ dbt.dateadd(
+                'day',
+                -(var('attribution_window_days') | int + 1),
+                "cast('" ~ window_start ~ "' as date)"
+            ) }}
+        {%- endif %}
+
+),
+
+window_clicks as (
+
+    select * from clicks
+    {%- if window_start %}
+        where clicked_date >= cast('{{ window_start }}' as date)
+    {%- endif %}
 
 ),
 
 remaining_clicks as (
 
-    select * from clicks
+    select * from window_clicks
     where not is_double_click
 
 ),
@@ -56,7 +88,7 @@ attributed as (
         not clicks.is_double_click
         and latest_views.view_id is null as is_orphan_click
 
-    from clicks
+    from window_clicks as clicks
     left join latest_views
         on clicks.click_id = latest_views.click_id
 

@@ -4,7 +4,23 @@
     timestamp are "identical in effect" by the contract; to stay
     deterministic on every engine the copy first in text order of
     (user_agent, empty first; person_email; campaign_id; creative_id) is
-    kept. -#}
+    kept.
+
+    Incremental: a run reads the raw rows of its window (by the raw
+    timestamp's date, a day early for offsets) and the stored copy of each
+    event id it sees, so a late duplicate never displaces an earlier copy
+    stored by a previous run. -#}
+{{ config(
+    materialized='incremental',
+    unique_key=['event_type', 'event_id'],
+    incremental_strategy='delete+insert',
+    on_schema_change='fail',
+) }}
+
+{%- set window_start = incremental_window_start(
+    'event_date', event_lookback_days() + 1
+) %}
+
 with
 
 views as (
@@ -32,7 +48,11 @@ valid_events as (
         user_agent
 
     from views
-    where not is_rejected
+    where
+        not is_rejected
+        {%- if window_start %}
+            and {{ clean_text('raw_viewed_at') }} >= '{{ window_start }}'
+        {%- endif %}
 
     union all
 
@@ -47,17 +67,68 @@ valid_events as (
         user_agent
 
     from clicks
-    where not is_rejected
+    where
+        not is_rejected
+        {%- if window_start %}
+            and {{ clean_text('raw_clicked_at') }} >= '{{ window_start }}'
+        {%- endif %}
 
 ),
+
+{%- if is_incremental() %}
+
+window_ids as (
+
+    select distinct
+        event_type,
+        event_id
+
+    from valid_events
+
+),
+
+stored_copies as (
+
+    select
+        stored.event_type,
+        stored.event_id,
+        stored.event_at,
+        stored.person_email,
+        stored.email_domain,
+        stored.campaign_id,
+        stored.creative_id,
+        stored.user_agent
+
+    from {{ this }} as stored
+    inner join window_ids
+        on
+            stored.event_type = window_ids.event_type
+            and stored.event_id = window_ids.event_id
+
+),
+
+candidates as (
+
+    select * from valid_events
+    union all
+    select * from stored_copies
+
+),
+
+{%- else %}
+
+candidates as (
+
+    select * from valid_events
+
+),
+
+{%- endif %}
 
 ranked as (
 
     select
         *,
-        count(*) over (
-            partition by event_type, event_id
-        ) as valid_copy_count,
         row_number() over (
             partition by event_type, event_id
             order by
@@ -68,7 +139,7 @@ ranked as (
                 creative_id asc
         ) as copy_rank
 
-    from valid_events
+    from candidates
 
 ),
 
@@ -83,8 +154,7 @@ deduplicated as (
         email_domain,
         campaign_id,
         creative_id,
-        user_agent,
-        valid_copy_count
+        user_agent
 
     from ranked
     where copy_rank = 1

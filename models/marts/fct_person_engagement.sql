@@ -1,3 +1,16 @@
+{#- Incremental: a run deletes and rebuilds every view date of its window
+    (late_arrival_days plus attribution_window_days, since a late click
+    counts on the date of a view up to 7 days before it). -#}
+{{ config(
+    materialized='incremental',
+    incremental_strategy='append',
+    on_schema_change='fail',
+) }}
+
+{%- set window_start = incremental_window_start(
+    'view_date', engagement_lookback_days()
+) %}
+
 with
 
 events as (
@@ -28,7 +41,12 @@ views_per_day as (
         count(*) as views
 
     from events
-    where event_type = 'view' and not is_invalid_traffic
+    where
+        event_type = 'view'
+        and not is_invalid_traffic
+        {%- if window_start %}
+            and event_date >= cast('{{ window_start }}' as date)
+        {%- endif %}
     group by 1, 2, 3, 4
 
 ),
@@ -42,7 +60,11 @@ clicks_per_view_day as (
         count(*) as clicks
 
     from clicks
-    where click_outcome = 'qualifying'
+    where
+        click_outcome = 'qualifying'
+        {%- if window_start %}
+            and attributed_view_date >= cast('{{ window_start }}' as date)
+        {%- endif %}
     group by 1, 2, 3
 
 ),

@@ -1,0 +1,52 @@
+{#- Incremental builds. Raw inputs carry no load time, so a run reprocesses
+    a window of recent event dates: from the model's latest stored date back
+    by `lookback_days`. An event arriving up to `late_arrival_days` late is
+    picked up by the next normal run; an older one needs --full-refresh. -#}
+
+{% macro incremental_window_start(date_column, lookback_days) -%}
+    {#- The first date (YYYY-MM-DD text) a run of this incremental model
+        rewrites: its latest stored `date_column` minus `lookback_days`;
+        none on a full build or while the model is empty. -#}
+    {%- if not (execute and is_incremental()) -%}
+        {{ return(none) }}
+    {%- endif -%}
+    {#- Dates after tomorrow are clock errors: they must not move the window
+        past today's events. -#}
+    {%- set latest = run_query(
+        "select cast(max(" ~ date_column ~ ") as " ~ type_string() ~ ")"
+        ~ " from " ~ this ~ " where " ~ date_column ~ " <= "
+        ~ dbt.dateadd('day', 1, 'current_date')
+    ).columns[0].values()[0] -%}
+    {%- if latest is none -%}
+        {{ return(none) }}
+    {%- endif -%}
+    {%- set start = modules.datetime.date.fromisoformat(latest[:10])
+        - modules.datetime.timedelta(days=lookback_days | int) -%}
+    {{ return(start.isoformat()) }}
+{%- endmacro %}
+
+
+{% macro event_lookback_days() -%}
+    {#- Days an event run looks back: the late-arrival allowance and one day
+        for UTC offsets. -#}
+    {{ return(var('late_arrival_days') | int + 1) }}
+{%- endmacro %}
+
+
+{% macro engagement_lookback_days() -%}
+    {#- Days the engagement fact looks back: a late click can be attributed
+        to a view up to attribution_window_days before it. -#}
+    {{ return(event_lookback_days() + var('attribution_window_days') | int) }}
+{%- endmacro %}
+
+
+{% macro delete_from_window(date_column, lookback_days) -%}
+    {#- A pre-hook for append-only incremental models: removes the window a
+        run rewrites, so every date in it is rebuilt whole. -#}
+    {%- set start = incremental_window_start(date_column, lookback_days) -%}
+    {%- if start is not none -%}
+        delete from {{ this }} where {{ date_column }} >= '{{ start }}'
+    {%- else -%}
+        select 1 as nothing_to_delete
+    {%- endif -%}
+{%- endmacro %}
