@@ -13,7 +13,8 @@ export DBT_PROJECT_DIR := $(CURDIR)
 export DBT_SEND_ANONYMOUS_USAGE_STATS := False
 DBT := $(BIN)/dbt
 
-.PHONY: help setup run build docs summary test lint sqlfluff ruff dbt-build pytest seeds lock clean
+.PHONY: help setup run build docs summary test lint sqlfluff ruff dbt-build pytest seeds lock clean \
+	metrics semantic-validate
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -37,7 +38,7 @@ docs: setup ## dbt docs generate (open with: .venv/bin/dbt docs serve)
 summary: setup ## print campaigns with views, CTR and account CTR
 	$(BIN)/python -m ctr_tools.summary
 
-test: setup lint dbt-build pytest ## lint, dbt build with every test, pytest
+test: setup lint dbt-build semantic-validate pytest ## lint, dbt build with every test, semantic layer, pytest
 
 lint: sqlfluff ruff ## sqlfluff (dbt templater) and ruff
 
@@ -51,8 +52,21 @@ ruff: setup
 dbt-build: setup ## dbt build into a throwaway DuckDB file
 	CTR_DUCKDB_PATH=target/ci.duckdb $(DBT) build --full-refresh
 
+semantic-validate: setup ## mf validate-configs on the CI build (after dbt-build)
+	CTR_DUCKDB_PATH=target/ci.duckdb $(BIN)/mf validate-configs
+
 pytest: setup ## the Python suites (end to end against an independent computation)
 	$(BIN)/python -m pytest
+
+# `make metrics` answers from the local build (`make build` first); override
+# e.g. make metrics MF_METRICS=ctr,viewers MF_GROUP_BY=metric_time__week,campaign MF_WHERE=
+MF_METRICS ?= account_ctr,accounts_clicked,accounts_viewed
+MF_GROUP_BY ?= metric_time__week,account__industry
+MF_WHERE ?= {{ Entity('account') }} is not null
+metrics: setup ## MetricFlow: account CTR by industry per week (MF_METRICS, MF_GROUP_BY, MF_WHERE)
+	@test -f ctr.duckdb -a -f target/semantic_manifest.json || { echo "No build: run make build first." >&2; exit 1; }
+	$(BIN)/mf query --metrics $(MF_METRICS) --group-by $(MF_GROUP_BY) \
+	  $(if $(MF_WHERE),--where "$(MF_WHERE)") --order $(MF_GROUP_BY)
 
 seeds: setup ## regenerate the committed sample seeds (deterministic)
 	$(BIN)/python -m ctr_tools.sample_data --seed 42 --out seeds
