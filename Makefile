@@ -14,7 +14,7 @@ export DBT_SEND_ANONYMOUS_USAGE_STATS := False
 DBT := $(BIN)/dbt
 
 .PHONY: help setup run build docs summary test lint sqlfluff ruff dbt-build pytest seeds lock clean \
-	metrics semantic-validate
+	metrics semantic-validate coverage
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -38,7 +38,7 @@ docs: setup ## dbt docs generate (open with: .venv/bin/dbt docs serve)
 summary: setup ## print campaigns with views, CTR and account CTR
 	$(BIN)/python -m ctr_tools.summary
 
-test: setup lint dbt-build semantic-validate pytest ## lint, dbt build with every test, semantic layer, pytest
+test: setup lint dbt-build semantic-validate coverage pytest ## lint, dbt build with every test, semantic layer, coverage, pytest
 
 lint: sqlfluff ruff ## sqlfluff (dbt templater) and ruff
 
@@ -54,6 +54,10 @@ dbt-build: setup ## dbt build into a throwaway DuckDB file
 
 semantic-validate: setup ## mf validate-configs on the CI build (after dbt-build)
 	CTR_DUCKDB_PATH=target/ci.duckdb $(BIN)/mf validate-configs
+
+coverage: setup ## every model, seed, macro and column described, every model's grain tested (after dbt-build)
+	CTR_DUCKDB_PATH=target/ci.duckdb $(DBT) --quiet docs generate --no-compile
+	$(BIN)/python -m ctr_tools.check_coverage target/manifest.json --catalog target/catalog.json
 
 pytest: setup ## the Python suites (end to end against an independent computation)
 	$(BIN)/python -m pytest
