@@ -14,7 +14,7 @@ export DBT_SEND_ANONYMOUS_USAGE_STATS := False
 DBT := $(BIN)/dbt
 
 .PHONY: help setup run build docs summary test lint sqlfluff ruff dbt-build pytest seeds lock clean \
-	metrics semantic-validate coverage
+	metrics semantic-validate coverage yaml
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -40,7 +40,7 @@ summary: setup ## print campaigns with views, CTR and account CTR
 
 test: setup lint dbt-build semantic-validate coverage pytest ## lint, dbt build with every test, semantic layer, coverage, pytest
 
-lint: sqlfluff ruff ## sqlfluff (dbt templater) and ruff
+lint: sqlfluff ruff yaml ## sqlfluff (dbt templater), ruff and check-yaml (as .pre-commit-config.yaml)
 
 sqlfluff: setup
 	$(BIN)/sqlfluff lint models tests macros analyses
@@ -48,6 +48,10 @@ sqlfluff: setup
 ruff: setup
 	$(BIN)/ruff check ctr_tools integration_tests
 	$(BIN)/ruff format --check ctr_tools integration_tests
+
+yaml: setup
+	$(BIN)/check-yaml $$(find . \( -path ./.venv -o -path ./target -o -path ./dbt_packages \
+	  -o -path ./logs -o -path ./.git \) -prune -o \( -name '*.yml' -o -name '*.yaml' \) -print)
 
 dbt-build: setup ## dbt build into a throwaway DuckDB file
 	CTR_DUCKDB_PATH=target/ci.duckdb $(DBT) build --full-refresh
