@@ -14,7 +14,7 @@ export DBT_SEND_ANONYMOUS_USAGE_STATS := False
 DBT := $(BIN)/dbt
 
 .PHONY: help setup run build docs summary test lint sqlfluff ruff dbt-build pytest seeds lock clean \
-	metrics semantic-validate coverage yaml
+	metrics semantic-validate coverage yaml report
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -75,6 +75,9 @@ metrics: setup ## MetricFlow: account CTR by industry per week (MF_METRICS, MF_G
 	@test -f ctr.duckdb -a -f target/semantic_manifest.json || { echo "No build: run make build first." >&2; exit 1; }
 	$(BIN)/mf query --metrics $(MF_METRICS) --group-by $(MF_GROUP_BY) \
 	  $(if $(MF_WHERE),--where "$(MF_WHERE)") --order $(MF_GROUP_BY)
+
+report: setup ## write the self-contained HTML report reports/ctr_report.html (after make build)
+	$(BIN)/python -m ctr_tools.report --database ctr.duckdb --out reports/ctr_report.html
 
 seeds: setup ## regenerate the committed sample seeds (deterministic)
 	$(BIN)/python -m ctr_tools.sample_data --seed 42 --out seeds
