@@ -128,6 +128,7 @@ class Page:
 
     def open(self, url: str) -> None:
         """Navigate and wait for the load event."""
+        self.loaded = False
         self.send("Page.navigate", url=url)
         deadline = time.monotonic() + TIMEOUT_SECONDS
         while not self.loaded and time.monotonic() < deadline:
