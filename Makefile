@@ -13,7 +13,8 @@ export DBT_PROJECT_DIR := $(CURDIR)
 export DBT_SEND_ANONYMOUS_USAGE_STATS := False
 DBT := $(BIN)/dbt
 
-.PHONY: help setup run build docs summary test lint sqlfluff ruff dbt-build pytest seeds lock clean
+.PHONY: help setup run build docs summary test lint sqlfluff ruff dbt-build pytest seeds lock clean \
+	metrics semantic-validate coverage yaml report
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -37,9 +38,9 @@ docs: setup ## dbt docs generate (open with: .venv/bin/dbt docs serve)
 summary: setup ## print campaigns with views, CTR and account CTR
 	$(BIN)/python -m ctr_tools.summary
 
-test: setup lint dbt-build pytest ## lint, dbt build with every test, pytest
+test: setup lint dbt-build semantic-validate coverage pytest ## lint, dbt build with every test, semantic layer, coverage, pytest
 
-lint: sqlfluff ruff ## sqlfluff (dbt templater) and ruff
+lint: sqlfluff ruff yaml ## sqlfluff (dbt templater), ruff and check-yaml (as .pre-commit-config.yaml)
 
 sqlfluff: setup
 	$(BIN)/sqlfluff lint models tests macros analyses
@@ -48,11 +49,38 @@ ruff: setup
 	$(BIN)/ruff check ctr_tools integration_tests
 	$(BIN)/ruff format --check ctr_tools integration_tests
 
+yaml: setup
+	$(BIN)/check-yaml $$(find . \( -path ./.venv -o -path ./target -o -path ./dbt_packages \
+	  -o -path ./logs -o -path ./.git \) -prune -o \( -name '*.yml' -o -name '*.yaml' \) -print)
+
 dbt-build: setup ## dbt build into a throwaway DuckDB file
 	CTR_DUCKDB_PATH=target/ci.duckdb $(DBT) build --full-refresh
 
+semantic-validate: setup ## mf validate-configs on the CI build (after dbt-build)
+	CTR_DUCKDB_PATH=target/ci.duckdb $(BIN)/mf validate-configs
+
+coverage: setup ## every model, seed, macro and column described, every model's grain tested (after dbt-build)
+	CTR_DUCKDB_PATH=target/ci.duckdb $(DBT) --quiet docs generate --no-compile
+	$(BIN)/python -m ctr_tools.check_coverage target/manifest.json --catalog target/catalog.json
+
 pytest: setup ## the Python suites (end to end against an independent computation)
 	$(BIN)/python -m pytest
+
+# `make metrics` answers from the local build (`make build` first); override
+# e.g. make metrics MF_METRICS=ctr,viewers MF_GROUP_BY=metric_time__week,campaign MF_WHERE=
+MF_METRICS ?= account_ctr,accounts_clicked,accounts_viewed
+MF_GROUP_BY ?= metric_time__week,account__industry
+MF_WHERE ?= {{ Entity('account') }} is not null
+metrics: setup ## MetricFlow: account CTR by industry per week (MF_METRICS, MF_GROUP_BY, MF_WHERE)
+	@test -f ctr.duckdb || { echo "No ctr.duckdb: run make build first." >&2; exit 1; }
+	@# The semantic manifest names the relations of the target it was parsed
+	@# for (make test parses for target/ci.duckdb): parse for ctr.duckdb.
+	$(DBT) --quiet parse
+	$(BIN)/mf query --metrics $(MF_METRICS) --group-by $(MF_GROUP_BY) \
+	  $(if $(MF_WHERE),--where "$(MF_WHERE)") --order $(MF_GROUP_BY)
+
+report: setup ## write the self-contained HTML report reports/ctr_report.html (after make build)
+	$(BIN)/python -m ctr_tools.report --database ctr.duckdb --out reports/ctr_report.html
 
 seeds: setup ## regenerate the committed sample seeds (deterministic)
 	$(BIN)/python -m ctr_tools.sample_data --seed 42 --out seeds

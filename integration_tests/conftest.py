@@ -41,25 +41,40 @@ def make_project(workdir: Path, seeds_dir: Path = SEEDS_DIR) -> Path:
     return project
 
 
-def dbt(
-    project: Path, *args: str, extra_env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    """Run a dbt command in a project copy, on the DuckDB file inside it.
-
-    Fails the test with dbt's output when dbt exits non-zero.
-    """
-    env = {
+def project_env(
+    project: Path, extra_env: dict[str, str] | None = None
+) -> dict[str, str]:
+    """The environment that points dbt (and MetricFlow) at a project copy."""
+    return {
         **os.environ,
         "DBT_PROFILES_DIR": str(project),
+        "DBT_PROJECT_DIR": str(project),
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "False",
         "CTR_DUCKDB_PATH": str(project / "ctr.duckdb"),
         "CTR_DUCKDB_TEMP_DIRECTORY": str(project / ".duckdb_tmp"),
         **(extra_env or {}),
     }
+
+
+def dbt(
+    project: Path,
+    *args: str,
+    extra_env: dict[str, str] | None = None,
+    check: bool = True,
+) -> subprocess.CompletedProcess[str]:
+    """Run a dbt command in a project copy, on the DuckDB file inside it.
+
+    Fails the test with dbt's output when dbt exits non-zero (unless
+    `check` is false).
+    """
     result = subprocess.run(
-        [str(DBT), *args], cwd=project, env=env, capture_output=True, text=True
+        [str(DBT), *args],
+        cwd=project,
+        env=project_env(project, extra_env),
+        capture_output=True,
+        text=True,
     )
-    if result.returncode != 0:
+    if check and result.returncode != 0:
         pytest.fail(
             f"dbt {' '.join(args)} failed ({result.returncode}):\n"
             f"{result.stdout[-6000:]}\n{result.stderr[-2000:]}"
@@ -73,6 +88,18 @@ def build_marts(workdir: Path, seeds_dir: Path = SEEDS_DIR) -> Path:
     dbt(project, "seed")
     dbt(project, "run")
     return project / "ctr.duckdb"
+
+
+@pytest.fixture(scope="session")
+def built_project(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> Path:
+    """A project copy with every model built from the sample seeds.
+
+    For the tools that work on the project itself (MetricFlow, dbt docs,
+    the report): nothing holds its database open between tests, so each may
+    open it in turn.
+    """
+    database = build_marts(tmp_path_factory.mktemp("built_project"), seeds_dir)
+    return database.parent
 
 
 @pytest.fixture(scope="session")
