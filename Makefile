@@ -14,7 +14,7 @@ export DBT_SEND_ANONYMOUS_USAGE_STATS := False
 DBT := $(BIN)/dbt
 
 .PHONY: help setup run build docs summary test lint sqlfluff ruff dbt-build pytest seeds lock clean \
-	metrics semantic-validate coverage yaml report
+	metrics semantic-validate coverage yaml report bench
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -94,3 +94,7 @@ lock: ## re-resolve requirements.in into the exact pins of requirements.txt
 
 clean: ## remove build output and the local database
 	rm -rf target logs ctr.duckdb ctr.duckdb.wal .duckdb_tmp
+
+SIZE ?= 1000000
+bench: setup ## benchmark dbt against hand-written SQL: make bench SIZE=10000000
+	$(BIN)/python -m ctr_tools.bench --views $(SIZE)
