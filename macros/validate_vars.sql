@@ -17,6 +17,15 @@
         'free_email_domains': ('string_list', 'rule 8'),
         'wilson_z': ('positive', 'section 3, Wilson interval'),
         'significance_z': ('positive', 'section 5, significance'),
+        'tracking_min_daily_volume': ('non_negative', 'tracking warnings'),
+        'tracking_max_orphan_click_share': ('share', 'tracking warnings'),
+        'tracking_max_machine_click_share': ('share', 'tracking warnings'),
+        'tracking_max_invalid_traffic_share': ('share', 'tracking warnings'),
+        'tracking_max_unmapped_view_share': ('share', 'tracking warnings'),
+        'tracking_outage_view_ratio': ('share', 'tracking warnings'),
+        'tracking_outage_baseline_days': (
+            'positive_integer', 'tracking warnings'
+        ),
     }) }}
 {%- endmacro %}
 
@@ -25,6 +34,8 @@
     {{ return({
         'non_negative': 'a number of at least 0',
         'positive': 'a number above 0',
+        'share': 'a number from 0 to 1',
+        'positive_integer': 'a whole number of at least 1',
         'pattern_list': 'a non-empty list of non-empty strings, e.g. [bot, crawl]',
         'string_list': 'a list of non-empty strings (may be empty), e.g. [gmail.com]',
     }[kind]) }}
@@ -40,6 +51,10 @@
         {{ return(is_number and value >= 0) }}
     {%- elif kind == 'positive' -%}
         {{ return(is_number and value > 0) }}
+    {%- elif kind == 'share' -%}
+        {{ return(is_number and value >= 0 and value <= 1) }}
+    {%- elif kind == 'positive_integer' -%}
+        {{ return(is_number and value is integer and value >= 1) }}
     {%- endif -%}
     {%- set is_list = (
         value is iterable and value is not string and value is not mapping
