@@ -42,11 +42,15 @@ def make_project(workdir: Path, seeds_dir: Path = SEEDS_DIR) -> Path:
 
 
 def dbt(
-    project: Path, *args: str, extra_env: dict[str, str] | None = None
+    project: Path,
+    *args: str,
+    extra_env: dict[str, str] | None = None,
+    check: bool = True,
 ) -> subprocess.CompletedProcess[str]:
     """Run a dbt command in a project copy, on the DuckDB file inside it.
 
-    Fails the test with dbt's output when dbt exits non-zero.
+    Fails the test with dbt's output when dbt exits non-zero, unless
+    ``check`` is false (for tests of dbt's errors).
     """
     env = {
         **os.environ,
@@ -59,7 +63,7 @@ def dbt(
     result = subprocess.run(
         [str(DBT), *args], cwd=project, env=env, capture_output=True, text=True
     )
-    if result.returncode != 0:
+    if check and result.returncode != 0:
         pytest.fail(
             f"dbt {' '.join(args)} failed ({result.returncode}):\n"
             f"{result.stdout[-6000:]}\n{result.stderr[-2000:]}"
@@ -82,11 +86,25 @@ def seeds_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
-def warehouse(
-    tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path
-) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A read-only connection to the project built from the sample seeds."""
-    database = build_marts(tmp_path_factory.mktemp("warehouse"), seeds_dir)
-    connection = duckdb.connect(str(database), read_only=True)
+def sample_project(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> Path:
+    """A project copy on the sample seeds after one full ``dbt build``.
+
+    Every model, unit test and data test ran (warnings allowed); its
+    database is ``ctr.duckdb`` in the returned directory. Shared by the
+    suites that need a built project, so the sample is built once.
+    """
+    project = make_project(tmp_path_factory.mktemp("sample"), seeds_dir)
+    dbt(project, "build")
+    return project
+
+
+@pytest.fixture(scope="module")
+def warehouse(sample_project: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-only connection to the sample project's database.
+
+    Module-scoped: DuckDB lets no dbt process write the file while it is
+    open, and other modules run dbt on the same project.
+    """
+    connection = duckdb.connect(str(sample_project / "ctr.duckdb"), read_only=True)
     yield connection
     connection.close()
