@@ -19,8 +19,9 @@
 
 
 {% macro email_domain(email) -%}
-    {#- Rule 2: what follows the last `@`. -#}
-    {{ replace_pattern(email, '^.*@', '') }}
+    {#- Rule 2: what follows the last `@`; `(.|\n)` since `.` alone stops
+        at a newline, and an email may hold one. -#}
+    {{ replace_pattern(email, '^(.|\\n)*@', '') }}
 {%- endmacro %}
 
 
@@ -71,12 +72,35 @@
                     ),
                     '^www[.]', ''
                 ),
-                '[:/?#].*$', ''
+                '[:/?#](.|\\n)*$', ''
             ),
             '[.]$', ''
         ) }},
         ''
     )
+{%- endmacro %}
+
+
+{% macro whole_number(text) -%}
+    {#- Section 1 and rule 10: a text of digits only as a 64-bit count,
+        leading zeros ignored; null when it holds anything else (a sign, a
+        point, a comma, a space) or does not fit 64 bits. Checked before it
+        is cast, so no engine sees a bad cast. -#}
+    {%- set digits -%}
+        coalesce(nullif({{ replace_pattern(text, '^0+', '') }}, ''), '0')
+    {%- endset -%}
+    case
+        when
+            {{ matches_pattern(text, '^[0-9]+$') }}
+            and (
+                length({{ digits }}) < 19
+                or (
+                    length({{ digits }}) = 19
+                    and {{ digits }} <= '9223372036854775807'
+                )
+            )
+            then cast({{ digits }} as {{ type_count() }})
+    end
 {%- endmacro %}
 
 
