@@ -49,8 +49,8 @@ def dbt(
 ) -> subprocess.CompletedProcess[str]:
     """Run a dbt command in a project copy, on the DuckDB file inside it.
 
-    Fails the test with dbt's output when dbt exits non-zero, unless
-    ``check`` is false (for tests of dbt's errors).
+    Fails the test with dbt's output when dbt prints a deprecation, or exits
+    non-zero unless ``check`` is false (for tests of dbt's errors).
     """
     env = {
         **os.environ,
@@ -63,6 +63,8 @@ def dbt(
     result = subprocess.run(
         [str(DBT), *args], cwd=project, env=env, capture_output=True, text=True
     )
+    if "deprecat" in (result.stdout + result.stderr).lower():
+        pytest.fail(f"dbt {' '.join(args)} printed a deprecation:\n{result.stdout}")
     if check and result.returncode != 0:
         pytest.fail(
             f"dbt {' '.join(args)} failed ({result.returncode}):\n"
