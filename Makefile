@@ -13,7 +13,7 @@ export DBT_PROJECT_DIR := $(CURDIR)
 export DBT_SEND_ANONYMOUS_USAGE_STATS := False
 DBT := $(BIN)/dbt
 
-.PHONY: help setup run build docs summary test lint sqlfluff ruff dbt-build pytest seeds lock clean
+.PHONY: help setup check-inputs run build docs summary test lint sqlfluff ruff dbt-build pytest seeds lock clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -26,12 +26,18 @@ $(INSTALLED): requirements.txt
 
 setup: $(INSTALLED) ## create .venv and install the pinned packages
 
+# dbt stops on a missing seed while parsing, naming it but not the fix; this
+# names both. Skip it (CHECK_INPUTS=no) when raw_input() reads your tables.
+CHECK_INPUTS ?= yes
+check-inputs: setup ## check the six raw seed files exist with the contract's header
+	@if [ "$(CHECK_INPUTS)" != no ]; then $(BIN)/python -m ctr_tools.check_inputs seeds; fi
+
 run: setup build docs summary ## set up, build everything on DuckDB, generate docs, print a summary
 
-build: setup ## dbt build (seeds, models, unit and data tests) on the default target
+build: setup check-inputs ## dbt build (seeds, models, unit and data tests) on the default target
 	$(DBT) build
 
-docs: setup ## dbt docs generate (open with: .venv/bin/dbt docs serve)
+docs: setup check-inputs ## dbt docs generate (open with: .venv/bin/dbt docs serve)
 	$(DBT) docs generate
 
 summary: setup ## print campaigns with views, CTR and account CTR
@@ -48,7 +54,7 @@ ruff: setup
 	$(BIN)/ruff check ctr_tools integration_tests
 	$(BIN)/ruff format --check ctr_tools integration_tests
 
-dbt-build: setup ## dbt build into a throwaway DuckDB file
+dbt-build: setup check-inputs ## dbt build into a throwaway DuckDB file
 	CTR_DUCKDB_PATH=target/ci.duckdb $(DBT) build --full-refresh
 
 pytest: setup ## the Python suites (end to end against an independent computation)
