@@ -54,6 +54,9 @@ def dbt(
     """
     env = {
         **os.environ,
+        # make exports DBT_PROJECT_DIR as the checkout: without this, dbt
+        # would build the checkout's project instead of the copy.
+        "DBT_PROJECT_DIR": str(project),
         "DBT_PROFILES_DIR": str(project),
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "False",
         "CTR_DUCKDB_PATH": str(project / "ctr.duckdb"),
