@@ -13,8 +13,8 @@ export DBT_PROJECT_DIR := $(CURDIR)
 export DBT_SEND_ANONYMOUS_USAGE_STATS := False
 DBT := $(BIN)/dbt
 
-.PHONY: help setup run build docs summary test lint sqlfluff ruff dbt-build pytest seeds lock clean \
-	metrics semantic-validate coverage yaml report bench
+.PHONY: help setup check-inputs run build docs summary test lint sqlfluff ruff dbt-build pytest seeds \
+	lock clean metrics semantic-validate coverage yaml report bench
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -27,12 +27,18 @@ $(INSTALLED): requirements.txt
 
 setup: $(INSTALLED) ## create .venv and install the pinned packages
 
+# dbt stops on a missing seed while parsing, naming it but not the fix; this
+# names both. Skip it (CHECK_INPUTS=no) when raw_input() reads your tables.
+CHECK_INPUTS ?= yes
+check-inputs: setup ## check the six raw seed files exist with the contract's header
+	@if [ "$(CHECK_INPUTS)" != no ]; then $(BIN)/python -m ctr_tools.check_inputs seeds; fi
+
 run: setup build docs summary ## set up, build everything on DuckDB, generate docs, print a summary
 
-build: setup ## dbt build (seeds, models, unit and data tests) on the default target
+build: setup check-inputs ## dbt build (seeds, models, unit and data tests) on the default target
 	$(DBT) build
 
-docs: setup ## dbt docs generate (open with: .venv/bin/dbt docs serve)
+docs: setup check-inputs ## dbt docs generate (open with: .venv/bin/dbt docs serve)
 	$(DBT) docs generate
 
 summary: setup ## print campaigns with views, CTR and account CTR
@@ -51,9 +57,9 @@ ruff: setup
 
 yaml: setup
 	$(BIN)/check-yaml $$(find . \( -path ./.venv -o -path ./target -o -path ./dbt_packages \
-	  -o -path ./logs -o -path ./.git \) -prune -o \( -name '*.yml' -o -name '*.yaml' \) -print)
+	  -o -path ./logs -o -path ./.git -o -path ./data \) -prune -o \( -name '*.yml' -o -name '*.yaml' \) -print)
 
-dbt-build: setup ## dbt build into a throwaway DuckDB file
+dbt-build: setup check-inputs ## dbt build into a throwaway DuckDB file
 	CTR_DUCKDB_PATH=target/ci.duckdb $(DBT) build --full-refresh
 
 semantic-validate: setup ## mf validate-configs on the CI build (after dbt-build)

@@ -1026,13 +1026,19 @@ def period_starts(day: date) -> Iterator[tuple[str, date]]:
     yield "month", day.replace(day=1)
 
 
-def previous_period_start(grain: str, start: date) -> date:
-    """The start of the period just before (day, week or month)."""
-    if grain == "day":
-        return start - timedelta(days=1)
-    if grain == "week":
-        return start - timedelta(days=7)
-    return (start - timedelta(days=1)).replace(day=1)
+def previous_period_start(grain: str, start: date) -> date | None:
+    """The start of the period just before (day, week or month).
+
+    None before 0001-01-01, where no date (and so no period) exists.
+    """
+    try:
+        if grain == "day":
+            return start - timedelta(days=1)
+        if grain == "week":
+            return start - timedelta(days=7)
+        return (start - timedelta(days=1)).replace(day=1)
+    except OverflowError:
+        return None
 
 
 SliceKey = tuple[str, date, tuple[object, ...]]

@@ -175,6 +175,27 @@ Rules 8-9, CRM (records with readable ids; see ``EXPECTED_*``):
   no contact (domain fallback), ~50 free-mail and ~35 corporate people have
   neither (unmapped).
 
+The broken day (tracking warnings, ``tests/tracking``): on ``BROKEN_DAY``,
+2026-04-15 (UTC), tracking went wrong in every way the warnings watch for,
+and on no other day:
+
+- view tracking outage: of the random campaigns' views that day only about
+  ``OUTAGE_KEEP_SHARE`` (5 %) survive (whole ids dropped, duplicate copies
+  too; the worked example campaign and the people of
+  ``EXPECTED_PERSON_ACCOUNT`` keep theirs), so counted views fall to about
+  30 % of the median of the 7 days before, the views below included; clicks
+  after a lost view may become orphans;
+- bot storm: ``v_broken_bot_001`` .. ``_120`` bot views (every agent of
+  ``BOT_USER_AGENTS``) of random people and creatives, the first 40 with a
+  bot click ``c_broken_bot_*`` 0-120 s later (invalid traffic);
+- orphan-click spike: ``c_broken_orphan_001`` .. ``_030`` human clicks by
+  fresh people at mapped company domains who never viewed anything;
+- unmapped burst and machine-click spike: a mail gateway scanner at
+  ``quantum-freight.com`` (no account, no contact: unmapped):
+  ``v_broken_gateway_001`` .. ``_012`` views of ``cr_email_2_b`` by 12 fresh
+  people there, the first 10 followed 0.1-0.9 s later by a scanner click
+  ``c_broken_machine_*`` (browser-like user agent: only rule 7 catches them).
+
 Rule 10 and labels: employee counts at the band boundaries 1, 50, 51, 200,
 201, 1000, 1001, 5000, 5001 (two accounts each) and bad values ``""``, ``0``,
 ``-5``, ``12.5``, ``1,200``, ``n/a``, ``about 300``, ``"  "``; industries
@@ -194,7 +215,7 @@ import random
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone
 from pathlib import Path
 
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -371,6 +392,18 @@ BOUNDARY_EMPLOYEE_COUNTS = (1, 50, 51, 200, 201, 1000, 1001, 5000, 5001)
 BAD_EMPLOYEE_COUNTS = ("", "0", "-5", "12.5", "1,200", "n/a", "about 300", "  ")
 REGULAR_ACCOUNTS = 360
 CHANNEL_CLICK_PROBABILITY = {"ad": 0.05, "email": 0.09, "link": 0.1, "": 0.06}
+
+# The broken day (see the module docstring).
+BROKEN_DAY = date(2026, 4, 15)
+OUTAGE_KEEP_SHARE = 0.05
+BROKEN_DAY_BOT_VIEWS = 120
+BROKEN_DAY_BOT_CLICKS = 40
+BROKEN_DAY_ORPHAN_CLICKS = 30
+BROKEN_DAY_GATEWAY_DOMAIN = "quantum-freight.com"
+BROKEN_DAY_GATEWAY_CREATIVE = "cr_email_2_b"
+BROKEN_DAY_GATEWAY_VIEWERS = 12
+BROKEN_DAY_MACHINE_CLICKS = 10
+RANDOM_EVENT_ID = re.compile(r"[vc]_[0-9a-f]{12}")
 
 _TS_RE = re.compile(
     r"(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))?"
@@ -1904,6 +1937,137 @@ class SampleBuilder:
         self._view("v_case_machine_latest_2", "2026-03-24 08:30:00", latest, a)
         self._click("c_case_machine_latest", "2026-03-24 08:30:00.3", latest, a)
 
+    # -- the broken day ----------------------------------------------------
+
+    def plant_broken_day(self) -> None:
+        """Break tracking on ``BROKEN_DAY`` (see the module docstring)."""
+        self._view_tracking_outage()
+        self._bot_storm()
+        self._orphan_click_spike()
+        self._scanned_mail_gateway()
+
+    def _view_tracking_outage(self) -> None:
+        """Drop about 95 % of the random campaigns' views of the broken day."""
+        start = datetime.combine(BROKEN_DAY, time(), tzinfo=UTC)
+        end = start + timedelta(days=1)
+        candidates = dict.fromkeys(
+            view.event_id
+            for view in self.views
+            if RANDOM_EVENT_ID.fullmatch(view.event_id)
+            and start <= view.sort_key < end
+            and view.campaign_id != WORKED_EXAMPLE_CAMPAIGN_ID
+            and view.email.strip(" \t").lower() not in self.forced_people
+        )
+        lost = {i for i in candidates if self.rng.random() >= OUTAGE_KEEP_SHARE}
+        self.views = [view for view in self.views if view.event_id not in lost]
+
+    def _broken_day_instant(self) -> datetime:
+        """A whole-second instant between 00:00 and 23:00 of the broken day."""
+        start = datetime.combine(BROKEN_DAY, time(), tzinfo=UTC)
+        return _random_instant(self.rng, start, start + timedelta(hours=23))
+
+    def _broken_event(
+        self,
+        table: list[Event],
+        event_id: str,
+        instant: datetime,
+        email: str,
+        creative: str,
+        user_agent: str,
+    ) -> None:
+        """Add a readable-id row at ``instant`` in a random form."""
+        fmt, _ = self._random_format()
+        self._add(
+            table,
+            event_id,
+            render_ts(instant, fmt),
+            self._messy_email(email),
+            creative,
+            user_agent=user_agent,
+            sort_key=instant,
+        )
+
+    def _bot_storm(self) -> None:
+        """Bot views of random people and creatives, some with a bot click."""
+        rng = self.rng
+        creatives = [
+            c.creative_id
+            for c in CREATIVES
+            if c.campaign_id != WORKED_EXAMPLE_CAMPAIGN_ID
+        ]
+        agents = list(BOT_USER_AGENTS.values())
+        for number in range(1, BROKEN_DAY_BOT_VIEWS + 1):
+            instant = self._broken_day_instant()
+            person, creative = rng.choice(self.people), rng.choice(creatives)
+            agent = agents[number % len(agents)]
+            self._broken_event(
+                self.views,
+                f"v_broken_bot_{number:03d}",
+                instant,
+                person,
+                creative,
+                agent,
+            )
+            if number <= BROKEN_DAY_BOT_CLICKS:
+                later = instant + timedelta(seconds=rng.randint(0, 120))
+                self._broken_event(
+                    self.clicks,
+                    f"c_broken_bot_{number:03d}",
+                    later,
+                    person,
+                    creative,
+                    agent,
+                )
+
+    def _orphan_click_spike(self) -> None:
+        """Human clicks by fresh people who never viewed anything."""
+        rng = self.rng
+        domains = [
+            a.domain
+            for a in self.accounts
+            if a.account_id.startswith("acc_0") and a.domain is not None
+        ]
+        creatives = [
+            c.creative_id
+            for c in CREATIVES
+            if c.campaign_id != WORKED_EXAMPLE_CAMPAIGN_ID
+        ]
+        for number in range(1, BROKEN_DAY_ORPHAN_CLICKS + 1):
+            person = self._new_email(rng.choice(domains))
+            self._broken_event(
+                self.clicks,
+                f"c_broken_orphan_{number:03d}",
+                self._broken_day_instant(),
+                person,
+                rng.choice(creatives),
+                self._human_ua(),
+            )
+
+    def _scanned_mail_gateway(self) -> None:
+        """Unmapped people's views, most followed by a scanner's machine click."""
+        creative = BROKEN_DAY_GATEWAY_CREATIVE
+        for number in range(1, BROKEN_DAY_GATEWAY_VIEWERS + 1):
+            person = self._new_email(BROKEN_DAY_GATEWAY_DOMAIN)
+            instant = self._broken_day_instant()
+            self._broken_event(
+                self.views,
+                f"v_broken_gateway_{number:03d}",
+                instant,
+                person,
+                creative,
+                self._human_ua(),
+            )
+            if number <= BROKEN_DAY_MACHINE_CLICKS:
+                delay = timedelta(milliseconds=self.rng.randint(100, 900))
+                self._broken_event(
+                    self.clicks,
+                    f"c_broken_machine_{number:03d}",
+                    instant + delay,
+                    person,
+                    creative,
+                    SCANNER_LOOKALIKE_UA,
+                )
+
     # -- output --------------------------------------------------------------
 
     def build(self) -> dict[str, list[list[str]]]:
@@ -1914,6 +2078,7 @@ class SampleBuilder:
         self.build_worked_example()
         self.simulate_activity()
         self.plant_cases()
+        self.plant_broken_day()
         return {
             "raw_views": _ordered_rows(self.views),
             "raw_clicks": _ordered_rows(self.clicks),

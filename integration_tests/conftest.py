@@ -47,8 +47,10 @@ def project_env(
     """The environment that points dbt (and MetricFlow) at a project copy."""
     return {
         **os.environ,
-        "DBT_PROFILES_DIR": str(project),
+        # make exports DBT_PROJECT_DIR as the checkout: without this, dbt
+        # would build the checkout's project instead of the copy.
         "DBT_PROJECT_DIR": str(project),
+        "DBT_PROFILES_DIR": str(project),
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "False",
         "CTR_DUCKDB_PATH": str(project / "ctr.duckdb"),
         "CTR_DUCKDB_TEMP_DIRECTORY": str(project / ".duckdb_tmp"),
@@ -64,8 +66,8 @@ def dbt(
 ) -> subprocess.CompletedProcess[str]:
     """Run a dbt command in a project copy, on the DuckDB file inside it.
 
-    Fails the test with dbt's output when dbt exits non-zero (unless
-    `check` is false).
+    Fails the test with dbt's output when dbt prints a deprecation, or exits
+    non-zero unless `check` is false (for tests of dbt's errors).
     """
     result = subprocess.run(
         [str(DBT), *args],
@@ -74,6 +76,8 @@ def dbt(
         capture_output=True,
         text=True,
     )
+    if "deprecat" in (result.stdout + result.stderr).lower():
+        pytest.fail(f"dbt {' '.join(args)} printed a deprecation:\n{result.stdout}")
     if check and result.returncode != 0:
         pytest.fail(
             f"dbt {' '.join(args)} failed ({result.returncode}):\n"
@@ -109,11 +113,25 @@ def seeds_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
-def warehouse(
-    tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path
-) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A read-only connection to the project built from the sample seeds."""
-    database = build_marts(tmp_path_factory.mktemp("warehouse"), seeds_dir)
-    connection = duckdb.connect(str(database), read_only=True)
+def sample_project(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> Path:
+    """A project copy on the sample seeds after one full ``dbt build``.
+
+    Every model, unit test and data test ran (warnings allowed); its
+    database is ``ctr.duckdb`` in the returned directory. Shared by the
+    suites that need a built project, so the sample is built once.
+    """
+    project = make_project(tmp_path_factory.mktemp("sample"), seeds_dir)
+    dbt(project, "build")
+    return project
+
+
+@pytest.fixture(scope="module")
+def warehouse(sample_project: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-only connection to the sample project's database.
+
+    Module-scoped: DuckDB lets no dbt process write the file while it is
+    open, and other modules run dbt on the same project.
+    """
+    connection = duckdb.connect(str(sample_project / "ctr.duckdb"), read_only=True)
     yield connection
     connection.close()

@@ -1303,6 +1303,16 @@ def test_previous_month_is_the_calendar_month_before() -> None:
     assert jan["ctr_change_z_score"] is None  # p = 0
 
 
+def test_no_previous_period_before_year_1() -> None:
+    """A view on 0001-01-01 has no previous day or month (no crash)."""
+    data = raw(views=[view("v1", "0001-01-01 00:00:00")])
+    rows = compute_marts(data)["campaign_ctr"]
+    for grain in ("day", "month"):
+        row = one(rows, period_grain=grain, period_start=date(1, 1, 1))
+        assert row["previous_ctr"] is None
+        assert row["ctr_change_z_score"] is None
+
+
 def test_tracking_health_counts_every_raw_row_once() -> None:
     """Section 5: one tally per (UTC date, channel).
 

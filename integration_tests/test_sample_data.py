@@ -14,12 +14,13 @@ import filecmp
 import importlib
 import os
 import re
+import statistics
 import subprocess
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from itertools import pairwise
 from pathlib import Path
 
@@ -850,6 +851,58 @@ def test_worked_example_campaign(seeds: Seeds) -> None:
     _check_worked_example(seeds)
 
 
+def _per_day(instants: Iterable[datetime]) -> Counter[date]:
+    return Counter(instant.date() for instant in instants)
+
+
+def _trailing_median(counts: Counter[date], day: date) -> float:
+    return statistics.median(counts[day - timedelta(days=n)] for n in range(1, 8))
+
+
+def _check_broken_day(seeds: Seeds) -> None:
+    """The broken day holds every tracking problem the warnings look for."""
+    day = sample_data.BROKEN_DAY
+    views, outcomes = evaluate(seeds)
+    all_views = dedupe(valid_events(seeds.views, "view", seeds))
+    clicks = dedupe(valid_events(seeds.clicks, "click", seeds))
+    # Outage: random campaigns' counted views fall to at most 20 % of the
+    # median of the 7 days before; all counted views to at most 40 %.
+    random_views = _per_day(
+        v.at
+        for v in views.values()
+        if sample_data.RANDOM_EVENT_ID.fullmatch(v.event_id)
+        and v.campaign_id != sample_data.WORKED_EXAMPLE_CAMPAIGN_ID
+    )
+    assert random_views[day] <= 0.2 * _trailing_median(random_views, day)
+    counted = _per_day(v.at for v in views.values())
+    assert counted[day] <= 0.4 * _trailing_median(counted, day)
+    # Bot storm.
+    bots = _per_day(v.at for v in all_views.values() if is_bot(v.user_agent))
+    bot_clicks = _per_day(c.at for c in clicks.values() if is_bot(c.user_agent))
+    assert bots[day] >= 100 and bot_clicks[day] >= 30
+    assert bots[day] > 10 * max(n for d, n in bots.items() if d != day)
+    # Orphan and machine spikes, by the click's own day.
+    by_status: dict[str, Counter[date]] = defaultdict(Counter)
+    for click_id, outcome in outcomes.items():
+        by_status[outcome.status][clicks[click_id].at.date()] += 1
+    assert by_status["orphan"][day] >= 25
+    assert by_status["machine"][day] >= 10
+    assert by_status["machine"][day] > by_status["qualifying"][day]
+    # A burst of unmapped people: the mail gateway's domain has no account.
+    gateway = {
+        v.person
+        for v in views.values()
+        if v.at.date() == day
+        and v.person.endswith("@" + sample_data.BROKEN_DAY_GATEWAY_DOMAIN)
+    }
+    assert len(gateway) >= 10
+    assert set(person_accounts(seeds, gateway).values()) == {None}
+
+
+def test_broken_day(seeds: Seeds) -> None:
+    _check_broken_day(seeds)
+
+
 @pytest.mark.parametrize("seed", [7, 2026])
 def test_worked_example_and_planted_cases_hold_for_any_seed(
     tmp_path: Path, seed: int
@@ -857,6 +910,7 @@ def test_worked_example_and_planted_cases_hold_for_any_seed(
     sample_data.write_seeds(sample_data.generate(seed), tmp_path)
     other = read_seeds(tmp_path)
     _check_worked_example(other)
+    _check_broken_day(other)
     _, outcomes = evaluate(other)
     for click_id, expected in sample_data.EXPECTED_CLICK_OUTCOMES.items():
         if not expected.startswith("rejected:"):

@@ -7,10 +7,25 @@
     The shape is checked first with a pattern, the calendar with arithmetic,
     and only then is the value cast, so no engine ever sees a bad cast: this
     is portable to engines without `try_cast`. Fractions beyond microseconds
-    are truncated. -#}
+    are truncated.
+
+    Decision (the contract is silent): a well-formed timestamp whose offset
+    moves its UTC instant outside the years 1-9999
+    (`0001-01-01T00:30:00+01:00`, `9999-12-31 23:30:00-01:00`) is not a
+    timestamp either: its UTC date could not be a date on every engine. -#}
 
 {% macro timestamp_shape_pattern() -%}
     ^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])[ T]([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]([.][0-9]+)?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])?$
+{%- endmacro %}
+
+
+{% macro earliest_utc_timestamp() -%}
+    cast('0001-01-01 00:00:00' as timestamp)
+{%- endmacro %}
+
+
+{% macro latest_utc_timestamp() -%}
+    cast('9999-12-31 23:59:59.999999' as timestamp)
 {%- endmacro %}
 
 
@@ -60,6 +75,11 @@
         substr({{ text }}, 1, 10) || ' ' || substr({{ text }}, 12, 8) || '.'
         || substr(({{ fraction_digits }}) || '000000', 1, 6)
     {%- endset -%}
+    {%- set utc = dbt.dateadd(
+        'minute',
+        '-(' ~ offset_minutes ~ ')',
+        'cast(' ~ local_text ~ ' as timestamp)'
+    ) -%}
     case
         when {{ matches_pattern(text, timestamp_shape_pattern()) }}
             then
@@ -82,12 +102,9 @@
                             when {{ month }} in (4, 6, 9, 11) then 30
                             else 31
                         end
-                        then
-                            {{ dbt.dateadd(
-                                'minute',
-                                '-(' ~ offset_minutes ~ ')',
-                                'cast(' ~ local_text ~ ' as timestamp)'
-                            ) }}
+                        and {{ utc }} >= {{ earliest_utc_timestamp() }}
+                        and {{ utc }} <= {{ latest_utc_timestamp() }}
+                        then {{ utc }}
                 end
     end
 {%- endmacro %}

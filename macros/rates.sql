@@ -18,7 +18,7 @@
             "wilson_bound side must be 'lower' or 'upper', got: " ~ side
         ) }}
     {%- endif -%}
-    {%- set z = var('wilson_z') | float -%}
+    {%- set z = checked_var('wilson_z') -%}
     {%- set z_squared = z * z -%}
     {%- set p = safe_divide(successes, trials) -%}
     {%- set sign = '-' if side == 'lower' else '+' -%}
@@ -75,6 +75,6 @@
     {#- |z| at or above var significance_z (1.96); null when z is null. -#}
     case
         when {{ z_score }} is not null
-            then abs({{ z_score }}) >= {{ var('significance_z') }}
+            then abs({{ z_score }}) >= {{ checked_var('significance_z') }}
     end
 {%- endmacro %}

@@ -4,7 +4,11 @@
         `raw_source` chooses: `seeds` (default, the CSV seeds), `parquet`
         (files under `raw_parquet_path`, via the `raw_parquet` source) or
         `warehouse` (tables of the `raw` source, in `raw_database` and
-        `raw_schema`). No model changes between them. -#}
+        `raw_schema`). No model changes between them. A missing seed CSV
+        stops dbt while it parses, before this macro can tell (dbt: "depends
+        on a node named 'raw_views' which was not found"); make runs
+        ctr_tools/check_inputs.py first, which names the file and what to
+        do. -#}
     {%- set known = [
         'raw_views', 'raw_clicks', 'raw_contacts',
         'raw_accounts', 'raw_campaigns', 'raw_creatives'

@@ -19,8 +19,9 @@
 
 
 {% macro email_domain(email) -%}
-    {#- Rule 2: what follows the last `@`. -#}
-    {{ replace_pattern(email, '^.*@', '') }}
+    {#- Rule 2: what follows the last `@`; `(.|\n)` since `.` alone stops
+        at a newline, and an email may hold one. -#}
+    {{ replace_pattern(email, '^(.|\\n)*@', '') }}
 {%- endmacro %}
 
 
@@ -40,21 +41,21 @@
 
 {% macro is_invalid_traffic(user_agent) -%}
     {#- Rule 4: the user agent contains, case-insensitively, any of
-        `invalid_traffic_user_agent_patterns`; an empty one is human. -#}
-    {%- set patterns = var('invalid_traffic_user_agent_patterns') -%}
-    {%- if patterns is string or patterns | length == 0 -%}
-        {{ exceptions.raise_compiler_error(
-            "var invalid_traffic_user_agent_patterns must be a non-empty "
-            ~ "list of strings, e.g. [bot, crawl]; got: " ~ patterns
-        ) }}
-    {%- endif -%}
+        `invalid_traffic_user_agent_patterns`; an empty one is human. A
+        pattern is matched literally (`_` and `%` are not wildcards). -#}
     coalesce(
-        {%- for pattern in patterns %}
-        lower({{ user_agent }}) like '%{{ pattern | lower }}%'
+        {%- for pattern in checked_var('invalid_traffic_user_agent_patterns') %}
+        {{ dbt.position(sql_text(pattern | lower), 'lower(' ~ user_agent ~ ')') }} > 0
         {%- if not loop.last %} or{% endif %}
         {%- endfor %},
         false
     )
+{%- endmacro %}
+
+
+{% macro sql_text(value) -%}
+    {#- `value` as a SQL string literal, quotes doubled. -#}
+    '{{ value | replace("'", "''") }}'
 {%- endmacro %}
 
 
@@ -71,12 +72,35 @@
                     ),
                     '^www[.]', ''
                 ),
-                '[:/?#].*$', ''
+                '[:/?#](.|\\n)*$', ''
             ),
             '[.]$', ''
         ) }},
         ''
     )
+{%- endmacro %}
+
+
+{% macro whole_number(text) -%}
+    {#- Section 1 and rule 10: a text of digits only as a 64-bit count,
+        leading zeros ignored; null when it holds anything else (a sign, a
+        point, a comma, a space) or does not fit 64 bits. Checked before it
+        is cast, so no engine sees a bad cast. -#}
+    {%- set digits -%}
+        coalesce(nullif({{ replace_pattern(text, '^0+', '') }}, ''), '0')
+    {%- endset -%}
+    case
+        when
+            {{ matches_pattern(text, '^[0-9]+$') }}
+            and (
+                length({{ digits }}) < 19
+                or (
+                    length({{ digits }}) = 19
+                    and {{ digits }} <= '9223372036854775807'
+                )
+            )
+            then cast({{ digits }} as {{ type_count() }})
+    end
 {%- endmacro %}
 
 
@@ -106,19 +130,14 @@
 {% macro is_free_email_domain(domain) -%}
     {#- Rule 8: the domain is one of free_email_domains, which never map a
         person to an account by domain. -#}
-    {%- set domains = var('free_email_domains') -%}
-    {%- if domains is string -%}
-        {{ exceptions.raise_compiler_error(
-            "var free_email_domains must be a list of domains, e.g. "
-            ~ "[gmail.com, yahoo.com]; got the string: " ~ domains
-        ) }}
-    {%- endif -%}
+    {%- set domains = checked_var('free_email_domains') -%}
     {%- if domains | length == 0 -%}
         false
     {%- else -%}
         coalesce({{ domain }} in (
             {%- for free_domain in domains %}
-            '{{ free_domain | lower | trim }}'{% if not loop.last %},{% endif %}
+            {{ sql_text(free_domain | lower | trim) }}
+            {%- if not loop.last %},{% endif %}
             {%- endfor %}
         ), false)
     {%- endif -%}

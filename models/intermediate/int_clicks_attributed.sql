@@ -73,7 +73,7 @@ latest_views as (
     {{ latest_view_before_click(
         clicks='remaining_clicks',
         views='human_views',
-        window_seconds=var('attribution_window_days') * 86400
+        window_seconds=checked_var('attribution_window_days') * 86400
     ) }}
 
 ),

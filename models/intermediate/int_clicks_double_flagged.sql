@@ -43,7 +43,7 @@ flagged as (
         *,
         coalesce(
             clicked_at < {{ add_seconds(
-                'previous_clicked_at', var('double_click_seconds')
+                'previous_clicked_at', checked_var('double_click_seconds')
             ) }},
             false
         ) as is_double_click

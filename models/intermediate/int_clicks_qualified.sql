@@ -15,7 +15,7 @@ checked as (
         *,
         coalesce(
             clicked_at < {{ add_seconds(
-                'attributed_viewed_at', var('min_seconds_view_to_click')
+                'attributed_viewed_at', checked_var('min_seconds_view_to_click')
             ) }},
             false
         ) as is_machine_click

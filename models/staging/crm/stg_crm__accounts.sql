@@ -30,11 +30,8 @@ typed as (
         website,
         domain,
         industry,
-        case
-            when {{ matches_pattern('employee_count_text', '^[0-9]{1,18}$') }}
-                then
-                    nullif(cast(employee_count_text as {{ type_count() }}), 0)
-        end as employee_count,
+        nullif({{ whole_number('employee_count_text') }}, 0)
+            as employee_count,
         is_target_account,
         {{ parse_utc_timestamp('updated_at_text') }} as updated_at
 
