@@ -50,3 +50,42 @@
         select 1 as nothing_to_delete
     {%- endif -%}
 {%- endmacro %}
+
+
+{% macro is_on_or_after(expression, window_start, as_text=false) -%}
+    {#- The condition that keeps a row in an incremental run's window:
+        `expression` on or after `window_start` (compared as a date, or as
+        ISO text when `as_text`), or true on a full build. -#}
+    {%- if window_start is none -%}
+        true
+    {%- elif as_text -%}
+        {{ expression }} >= '{{ window_start }}'
+    {%- else -%}
+        {{ expression }} >= cast('{{ window_start }}' as date)
+    {%- endif -%}
+{%- endmacro %}
+
+
+{% macro stored_rows_of(new_rows, key_columns, columns) -%}
+    {#- On an incremental run, the rows this model already stores for the
+        keys that occur in `new_rows`; on a full build, no rows (shaped like
+        `new_rows`). -#}
+    {%- if is_incremental() -%}
+        select
+            {%- for column in columns %}
+            stored.{{ column }}{% if not loop.last %},{% endif %}
+            {%- endfor %}
+        from {{ this }} as stored
+        inner join (
+            select distinct {{ key_columns | join(', ') }}
+            from {{ new_rows }}
+        ) as new_keys
+            on
+            {%- for key in key_columns %}
+                stored.{{ key }} = new_keys.{{ key }}
+                {%- if not loop.last %} and{% endif %}
+            {%- endfor %}
+    {%- else -%}
+        select * from {{ new_rows }} where false
+    {%- endif -%}
+{%- endmacro %}

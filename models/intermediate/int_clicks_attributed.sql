@@ -14,6 +14,10 @@
 {%- set window_start = incremental_window_start(
     'clicked_date', event_lookback_days()
 ) %}
+{%- set views_window_start = none if window_start is none else (
+    modules.datetime.date.fromisoformat(window_start)
+    - modules.datetime.timedelta(days=var('attribution_window_days') | int + 1)
+).isoformat() %}
 
 with
 
@@ -42,22 +46,14 @@ human_views as (
     where
         event_type = 'view'
         and not is_invalid_traffic
-        {%- if window_start %}
-            and event_date >= {{ dbt.dateadd(
-                'day',
-                -(var('attribution_window_days') | int + 1),
-                "cast('" ~ window_start ~ "' as date)"
-            ) }}
-        {%- endif %}
+        and {{ is_on_or_after('event_date', views_window_start) }}
 
 ),
 
 window_clicks as (
 
     select * from clicks
-    {%- if window_start %}
-        where clicked_date >= cast('{{ window_start }}' as date)
-    {%- endif %}
+    where {{ is_on_or_after('clicked_date', window_start) }}
 
 ),
 

@@ -50,9 +50,9 @@ valid_events as (
     from views
     where
         not is_rejected
-        {%- if window_start %}
-            and {{ clean_text('raw_viewed_at') }} >= '{{ window_start }}'
-        {%- endif %}
+        and {{ is_on_or_after(
+            clean_text('raw_viewed_at'), window_start, as_text=true
+        ) }}
 
     union all
 
@@ -69,41 +69,22 @@ valid_events as (
     from clicks
     where
         not is_rejected
-        {%- if window_start %}
-            and {{ clean_text('raw_clicked_at') }} >= '{{ window_start }}'
-        {%- endif %}
-
-),
-
-{%- if is_incremental() %}
-
-window_ids as (
-
-    select distinct
-        event_type,
-        event_id
-
-    from valid_events
+        and {{ is_on_or_after(
+            clean_text('raw_clicked_at'), window_start, as_text=true
+        ) }}
 
 ),
 
 stored_copies as (
 
-    select
-        stored.event_type,
-        stored.event_id,
-        stored.event_at,
-        stored.person_email,
-        stored.email_domain,
-        stored.campaign_id,
-        stored.creative_id,
-        stored.user_agent
-
-    from {{ this }} as stored
-    inner join window_ids
-        on
-            stored.event_type = window_ids.event_type
-            and stored.event_id = window_ids.event_id
+    {{ stored_rows_of(
+        new_rows='valid_events',
+        key_columns=['event_type', 'event_id'],
+        columns=[
+            'event_type', 'event_id', 'event_at', 'person_email',
+            'email_domain', 'campaign_id', 'creative_id', 'user_agent'
+        ]
+    ) }}
 
 ),
 
@@ -114,16 +95,6 @@ candidates as (
     select * from stored_copies
 
 ),
-
-{%- else %}
-
-candidates as (
-
-    select * from valid_events
-
-),
-
-{%- endif %}
 
 ranked as (
 

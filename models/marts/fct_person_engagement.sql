@@ -44,9 +44,7 @@ views_per_day as (
     where
         event_type = 'view'
         and not is_invalid_traffic
-        {%- if window_start %}
-            and event_date >= cast('{{ window_start }}' as date)
-        {%- endif %}
+        and {{ is_on_or_after('event_date', window_start) }}
     group by 1, 2, 3, 4
 
 ),
@@ -62,9 +60,7 @@ clicks_per_view_day as (
     from clicks
     where
         click_outcome = 'qualifying'
-        {%- if window_start %}
-            and attributed_view_date >= cast('{{ window_start }}' as date)
-        {%- endif %}
+        and {{ is_on_or_after('attributed_view_date', window_start) }}
     group by 1, 2, 3
 
 ),
