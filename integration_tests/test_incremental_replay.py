@@ -18,8 +18,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-
-from integration_tests.conftest import SEEDS_DIR, dbt, make_project
+from conftest import SEEDS_DIR, dbt, make_project
 
 MARTS = (
     "campaign_ctr",
