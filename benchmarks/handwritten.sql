@@ -22,6 +22,14 @@ create or replace temp macro double_click_us() as 30 * 1000000;
 create or replace temp macro attribution_window() as interval 7 day;
 create or replace temp macro min_view_to_click_us() as 1 * 1000000;
 create or replace temp macro wilson_z() as 1.959964;
+-- Rule 1's reasons, in the order they apply.
+create or replace temp macro rejection_reasons() as [
+    'missing_id',
+    'invalid_timestamp',
+    'invalid_email',
+    'unknown_campaign',
+    'unknown_creative'
+];
 create or replace temp macro free_email_domains() as [
     'gmail.com', 'googlemail.com', 'yahoo.com', 'hotmail.com', 'outlook.com',
     'live.com', 'icloud.com', 'aol.com', 'proton.me', 'protonmail.com',
@@ -228,18 +236,19 @@ checked as (
         cleaned.*,
         lower(cleaned.email) as person,
         creatives.creative_key,
+        -- Rule 1's first reason, as its position in rejection_reasons().
         case
-            when cleaned.event_id is null then 'missing_id'
-            when cleaned.event_at is null then 'invalid_timestamp'
+            when cleaned.event_id is null then 1
+            when cleaned.event_at is null then 2
             when
                 cleaned.email is null
                 or cleaned.email[1] = '@'
                 or cleaned.email[-1] = '@'
                 or not contains(cleaned.email, '@')
-                then 'invalid_email'
-            when campaigns.campaign_key is null then 'unknown_campaign'
-            when creatives.creative_key is null then 'unknown_creative'
-        end as rejection_reason
+                then 3
+            when campaigns.campaign_key is null then 4
+            when creatives.creative_key is null then 5
+        end as rejection
     from timestamp_parsed as cleaned
     left join campaigns on cleaned.campaign_id = campaigns.campaign_id
     left join creatives
@@ -249,12 +258,18 @@ checked as (
 )
 select
     source_row_number,
-    rejection_reason,
-    case when rejection_reason is null then event_id end as event_id,
-    case when rejection_reason is null then event_at end as event_at,
-    case when rejection_reason is null then person end as person,
-    case when rejection_reason is null then hash(person) end as person_key,
-    case when rejection_reason is null then creative_key end as creative_key,
+    cast(rejection as utinyint) as rejection,
+    case when rejection is null then event_id end as event_id,
+    case when rejection is null then event_at end as event_at,
+    case when rejection is null then person end as person,
+    case when rejection is null then hash(person) end as person_key,
+    case when rejection is null then creative_key end as creative_key,
+    -- Rule 3's tie-break among copies at the same instant, as in the dbt
+    -- project: user agent (empty first), email, campaign id, creative id.
+    case when rejection_reason is null then clean(raw_user_agent) end
+        as user_agent,
+    case when rejection_reason is null then campaign_id end as campaign_id,
+    case when rejection_reason is null then creative_id end as creative_id,
     -- Rule 4: invalid traffic (an empty user agent is human).
     coalesce(
         contains(lower(raw_user_agent), 'bot')
@@ -287,13 +302,19 @@ from read_parquet(path, file_row_number = true)
 
 create or replace table rejected_events as
 with rejected as (
-    select 'view' as event_type, source_row_number, rejection_reason
+    select
+        'view' as event_type,
+        source_row_number,
+        rejection_reasons()[rejection] as rejection_reason
     from staged_views
-    where rejection_reason is not null
+    where rejection is not null
     union all
-    select 'click' as event_type, source_row_number, rejection_reason
+    select
+        'click' as event_type,
+        source_row_number,
+        rejection_reasons()[rejection] as rejection_reason
     from staged_clicks
-    where rejection_reason is not null
+    where rejection is not null
 ),
 raw_rows as (
     select 'view' as event_type, *
@@ -323,29 +344,16 @@ order by rejected.event_type, rejected.source_row_number;
 -- Rule 3 (duplicates) and rule 4 (invalid traffic)
 -- --------------------------------------------------------------------------
 
--- Tuning: ~1 % of ids repeat. Hash every valid id once, find the hashes
--- that repeat, and resolve only those rows by exact id: the earliest
--- timestamp is kept (Decision: ties go to the first row in the file).
+-- Of valid rows sharing an id, the earliest timestamp is kept (Decision:
+-- ties go to the first row in the file); the others are duplicate copies.
 create or replace temp table view_duplicate_copies as
-with repeated_hashes as (
-    select hash(event_id) as id_hash
-    from staged_views
-    where rejection_reason is null
-    group by 1
-    having count(*) > 1
-),
-ranked as (
-    select
-        source_row_number,
-        row_number() over (
-            partition by event_id order by event_at, source_row_number
-        ) as copy_rank
-    from staged_views
-    where
-        rejection_reason is null
-        and hash(event_id) in (select id_hash from repeated_hashes)
-)
-select source_row_number from ranked where copy_rank > 1;
+select source_row_number
+from staged_views
+where rejection is null
+qualify
+    row_number() over (
+        partition by event_id order by event_at, source_row_number
+    ) > 1;
 
 -- Tuning: a view, not a table: it is read twice, cheaply, and keeping it
 -- would double the memory of the largest table.
@@ -358,7 +366,7 @@ select
 from staged_views as v
 anti join view_duplicate_copies as d
     on v.source_row_number = d.source_row_number
-where v.rejection_reason is null and not v.is_invalid_traffic;
+where v.rejection is null and not v.is_invalid_traffic;
 
 create or replace temp table human_clicks as
 select
@@ -368,10 +376,11 @@ select
     person_key,
     creative_key
 from staged_clicks
-where rejection_reason is null
+where rejection is null
 qualify
     row_number() over (
-        partition by event_id order by event_at, source_row_number
+        partition by event_id order by event_at, user_agent nulls first,
+            person, campaign_id, creative_id, source_row_number
     ) = 1
     and not is_invalid_traffic;
 
