@@ -152,7 +152,7 @@ def model_seconds(target: Path) -> list[tuple[str, float]]:
     """Seconds per model of the last dbt command, slowest first."""
     results = json.loads((target / "run_results.json").read_text())["results"]
     timings = [
-        (result["unique_id"].split(".")[-1], float(result["execution_time"]))
+        (result["unique_id"].split(".", 2)[-1], float(result["execution_time"]))
         for result in results
     ]
     return sorted(timings, key=lambda item: -item[1])
