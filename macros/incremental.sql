@@ -89,3 +89,19 @@
         select * from {{ new_rows }} where false
     {%- endif -%}
 {%- endmacro %}
+
+
+{% macro incremental_materialization() -%}
+    {#- How the event models and the engagement fact are built: incrementally
+        (delete+insert) where the engine can delete rows, else as tables
+        rebuilt on every run (Spark's Parquet tables cannot delete). -#}
+    {{ return(adapter.dispatch('incremental_materialization')()) }}
+{%- endmacro %}
+
+{% macro default__incremental_materialization() -%}
+    {{ return('incremental') }}
+{%- endmacro %}
+
+{% macro spark__incremental_materialization() -%}
+    {{ return('table') }}
+{%- endmacro %}

@@ -5,7 +5,7 @@
     Incremental: a run rewrites the clicks of its window (late_arrival_days)
     and searches the views from attribution_window_days before it. -#}
 {{ config(
-    materialized='incremental',
+    materialized=incremental_materialization(),
     unique_key='click_id',
     incremental_strategy='delete+insert',
     on_schema_change='fail',

@@ -11,7 +11,7 @@
     event id it sees, so a late duplicate never displaces an earlier copy
     stored by a previous run. -#}
 {{ config(
-    materialized='incremental',
+    materialized=incremental_materialization(),
     unique_key=['event_type', 'event_id'],
     incremental_strategy='delete+insert',
     on_schema_change='fail',

@@ -2,7 +2,7 @@
     (late_arrival_days plus attribution_window_days, since a late click
     counts on the date of a view up to 7 days before it). -#}
 {{ config(
-    materialized='incremental',
+    materialized=incremental_materialization(),
     incremental_strategy='append',
     on_schema_change='fail',
 ) }}
