@@ -266,10 +266,10 @@ select
     case when rejection is null then creative_key end as creative_key,
     -- Rule 3's tie-break among copies at the same instant, as in the dbt
     -- project: user agent (empty first), email, campaign id, creative id.
-    case when rejection_reason is null then clean(raw_user_agent) end
+    case when rejection is null then clean(raw_user_agent) end
         as user_agent,
-    case when rejection_reason is null then campaign_id end as campaign_id,
-    case when rejection_reason is null then creative_id end as creative_id,
+    case when rejection is null then campaign_id end as campaign_id,
+    case when rejection is null then creative_id end as creative_id,
     -- Rule 4: invalid traffic (an empty user agent is human).
     coalesce(
         contains(lower(raw_user_agent), 'bot')
@@ -344,15 +344,18 @@ order by rejected.event_type, rejected.source_row_number;
 -- Rule 3 (duplicates) and rule 4 (invalid traffic)
 -- --------------------------------------------------------------------------
 
--- Of valid rows sharing an id, the earliest timestamp is kept (Decision:
--- ties go to the first row in the file); the others are duplicate copies.
+-- Of valid rows sharing an id, the earliest timestamp is kept; the others
+-- are duplicate copies. Ties at that instant are broken as in the dbt
+-- project (and as for clicks below): user agent (empty first), email,
+-- campaign id, creative id, then the first row in the file.
 create or replace temp table view_duplicate_copies as
 select source_row_number
 from staged_views
 where rejection is null
 qualify
     row_number() over (
-        partition by event_id order by event_at, source_row_number
+        partition by event_id order by event_at, user_agent nulls first,
+            person, campaign_id, creative_id, source_row_number
     ) > 1;
 
 -- Tuning: a view, not a table: it is read twice, cheaply, and keeping it
