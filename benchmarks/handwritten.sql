@@ -264,12 +264,6 @@ select
     case when rejection is null then person end as person,
     case when rejection is null then hash(person) end as person_key,
     case when rejection is null then creative_key end as creative_key,
-    -- Rule 3's tie-break among copies at the same instant, as in the dbt
-    -- project: user agent (empty first), email, campaign id, creative id.
-    case when rejection is null then clean(raw_user_agent) end
-        as user_agent,
-    case when rejection is null then campaign_id end as campaign_id,
-    case when rejection is null then creative_id end as creative_id,
     -- Rule 4: invalid traffic (an empty user agent is human).
     coalesce(
         contains(lower(raw_user_agent), 'bot')
@@ -344,19 +338,68 @@ order by rejected.event_type, rejected.source_row_number;
 -- Rule 3 (duplicates) and rule 4 (invalid traffic)
 -- --------------------------------------------------------------------------
 
--- Of valid rows sharing an id, the earliest timestamp is kept; the others
--- are duplicate copies. Ties at that instant are broken as in the dbt
--- project (and as for clicks below): user agent (empty first), email,
--- campaign id, creative id, then the first row in the file.
-create or replace temp table view_duplicate_copies as
+-- Rule 3: of valid rows sharing an id, the earliest timestamp is kept; the
+-- others are duplicate copies. Copies tied at that instant are "identical
+-- in effect" by the contract; as in the dbt project, the one first in text
+-- order of (user agent, empty first; email; campaign id; creative id) is
+-- kept, then the first in the file. Tuning: only tied copies need their
+-- user agent, read again from the raw rows.
+create or replace temp macro duplicate_copies(staged_table, raw_path) as table
+with timed as (
+    select
+        source_row_number,
+        event_id,
+        rank() over (partition by event_id order by event_at) as time_rank,
+        count(*) over (
+            partition by event_id
+            order by event_at
+            range between current row and current row
+        ) as copies_at_instant
+    from query_table(staged_table)
+    where rejection is null
+),
+tied as (
+    select
+        t.source_row_number,
+        t.event_id,
+        clean(r.raw_user_agent) as user_agent,
+        s.person,
+        cr.campaign_id,
+        cr.creative_id
+    from timed as t
+    inner join query_table(staged_table) as s
+        on t.source_row_number = s.source_row_number
+    inner join raw_events(raw_path) as r
+        on t.source_row_number = r.source_row_number
+    inner join creatives as cr on s.creative_key = cr.creative_key
+    where t.time_rank = 1 and t.copies_at_instant > 1
+)
+select source_row_number from timed where time_rank > 1
+union all
 select source_row_number
-from staged_views
-where rejection is null
+from tied
 qualify
     row_number() over (
-        partition by event_id order by event_at, user_agent nulls first,
-            person, campaign_id, creative_id, source_row_number
+        partition by event_id
+        order by
+            user_agent nulls first,
+            person,
+            campaign_id,
+            creative_id,
+            source_row_number
     ) > 1;
+
+create or replace temp table view_duplicate_copies as
+select *
+from duplicate_copies(
+    'staged_views', getvariable('raw_dir') || '/raw_views.parquet'
+);
+
+create or replace temp table click_duplicate_copies as
+select *
+from duplicate_copies(
+    'staged_clicks', getvariable('raw_dir') || '/raw_clicks.parquet'
+);
 
 -- Tuning: a view, not a table: it is read twice, cheaply, and keeping it
 -- would double the memory of the largest table.
@@ -373,19 +416,15 @@ where v.rejection is null and not v.is_invalid_traffic;
 
 create or replace temp table human_clicks as
 select
-    source_row_number as click_row,
-    event_id as click_id,
-    event_at as clicked_at,
-    person_key,
-    creative_key
-from staged_clicks
-where rejection is null
-qualify
-    row_number() over (
-        partition by event_id order by event_at, user_agent nulls first,
-            person, campaign_id, creative_id, source_row_number
-    ) = 1
-    and not is_invalid_traffic;
+    c.source_row_number as click_row,
+    c.event_id as click_id,
+    c.event_at as clicked_at,
+    c.person_key,
+    c.creative_key
+from staged_clicks as c
+anti join click_duplicate_copies as d
+    on c.source_row_number = d.source_row_number
+where c.rejection is null and not c.is_invalid_traffic;
 
 -- --------------------------------------------------------------------------
 -- Rules 5-7: double clicks, attribution, machine clicks

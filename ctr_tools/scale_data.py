@@ -26,15 +26,18 @@ Shapes (shares are of raw rows):
   2026-01-01..2026-06-30, ~0.5 % of events arrive 2-10 days late;
 - timestamps in mixed formats: space or ``T``, 0/3/6/9 fractional digits,
   no offset, ``Z``, ``+HH:MM`` or ``-HH:MM`` (local time of that offset);
-- ~1 % duplicate event ids (re-deliveries, sometimes a few seconds later),
-  ~1 % bot user agents, ~3 % empty user agents;
+- ~1 % duplicate event ids (re-deliveries within ~2 hours of rows, 30 %
+  with a timestamp a few seconds later); a copy keeps its event's person,
+  creative and user agent, so copies tied on the timestamp are identical in
+  effect, as the contract assumes; ~1 % bot user agents, ~3 % empty ones;
 - ~0.1 % of view and click rows for each rejection reason;
 - clicks ~5 % of views: a click follows a view of the same creative by the
   same person, mostly within minutes to days; about 3 % are machine clicks
   (< 1 s), 2 % come more than 7 days later, 6 % have a double click
   (1-29 s later), 1.5 % a second click 30-120 s later, and orphan clicks
   (a person who never saw the creative) add ~3 %;
-- ~10 % of people are "clicky", so all-time person CTR stays ~15-25 %;
+- ~10 % of people are "clicky", so all-time person CTR stays ~12-15 %
+  at every size (event CTR ~4 %);
 - CRM: 10 % of companies have 2-3 account records under different website
   forms, 2 % have no website, employee counts and timestamps in messy forms;
   ~12 % of people use free mail, ~4 % a domain unknown to the CRM; about
@@ -679,7 +682,10 @@ def rendered_event_sql(
     """Render event rows as raw text columns, with defects and noise.
 
     ``events`` yields ``k`` (the row's number for random draws), ``id_text``,
-    ``at_us`` (UTC microseconds), ``person``, ``campaign`` and ``creative``.
+    ``at_us`` (UTC microseconds), ``person``, ``campaign``, ``creative`` and
+    ``agent_key`` (the event's number for the user agent draw: a re-delivered
+    copy keeps its event's user agent, so copies tied on the timestamp are
+    identical in effect, as the contract assumes).
     Rejection reasons, each for ~0.1 % of rows (draw ``salt``): missing id,
     invalid timestamp, invalid email, unknown campaign, unknown creative.
     ``passthrough`` names extra columns of ``events`` to keep in front.
@@ -709,7 +715,7 @@ def rendered_event_sql(
                     creative_id(campaign, 3) || 'z'], u(k, {s + 1}))
                 else creative_id(campaign, creative)
             end as creative_id,
-            user_agent(k, {s + 9}) as user_agent
+            user_agent(agent_key, {s + 9}) as user_agent
         from (
             select *, u(k, {s}) as d, person_email(person) as clean_email
             from ({events})
@@ -722,6 +728,7 @@ def views_sql(config: ScaleConfig) -> str:
     events = f"""
         select
             i as k,
+            e as agent_key,
             concat('v', e) as id_text,
             viewed_us + case when is_copy and u(i, 3) < 0.3
                 then cast(u(i, 4) * 5000000 as bigint) else 0 end as at_us,
@@ -769,9 +776,11 @@ def click_events_sql(config: ScaleConfig) -> str:
             where not is_copy and u(i, 200) < click_propensity(person)
         ),
         events as (
-            select k, id_text, at_us, person, campaign, creative from primary_clicks
+            select k, k as agent_key, id_text, at_us, person, campaign, creative
+            from primary_clicks
             union all
             select
+                k + 1,
                 k + 1,
                 concat(id_text, 'b'),
                 at_us + case when u(i, 203) < 0.06
@@ -783,6 +792,7 @@ def click_events_sql(config: ScaleConfig) -> str:
             union all
             select
                 k + 2,
+                k,
                 id_text,
                 at_us + case when u(i, 206) < 0.3
                     then cast(u(i, 207) * 5000000 as bigint) else 0 end,
@@ -791,6 +801,7 @@ def click_events_sql(config: ScaleConfig) -> str:
             where u(i, 205) < 0.01
             union all
             select
+                4 * j + 3,
                 4 * j + 3,
                 concat('co', j),
                 {PERIOD_START_US} + cast(floor(u(j, 210) * {span}) as bigint),
@@ -863,18 +874,25 @@ def connect(memory_limit: str | None = None) -> duckdb.DuckDBPyConnection:
 def write_table(
     con: duckdb.DuckDBPyConnection, name: str, select_sql: str, out_dir: Path
 ) -> WrittenTable:
-    """Write one raw input as ``<out_dir>/<name>.parquet``, every column text."""
+    """Write one raw input as ``<out_dir>/<name>.parquet``, every column text.
+
+    The file is written beside its name and renamed into place, so a reader
+    never sees half a file.
+    """
     columns = ", ".join(
         f"cast({column} as varchar) as {column}" for column in TABLE_COLUMNS[name]
     )
     path = out_dir / f"{name}.parquet"
+    partial = out_dir / f".{name}.parquet.partial"
     started = time.perf_counter()
     con.execute(
-        f"copy (select {columns} from ({select_sql})) to '{path}' "
+        f"copy (select {columns} from ({select_sql})) to '{partial}' "
         "(format parquet, compression zstd)"
     )
+    partial.replace(path)
     seconds = time.perf_counter() - started
-    rows = con.execute(f"select count(*) from read_parquet('{path}')").fetchone()[0]  # type: ignore[index]
+    counted = con.execute(f"select count(*) from read_parquet('{path}')").fetchone()
+    rows = counted[0] if counted else 0
     return WrittenTable(name, path, rows, path.stat().st_size, seconds)
 
 
