@@ -13,7 +13,7 @@ from __future__ import annotations
 import csv
 import random
 import shutil
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import duckdb
@@ -55,11 +55,15 @@ def read_seed(name: str) -> tuple[list[str], list[dict[str, str]]]:
         return list(reader.fieldnames or []), list(reader)
 
 
-def shift_timestamp(timestamp: str, seconds: int) -> str:
-    """The same `YYYY-MM-DD HH:MM:SS` timestamp moved by whole seconds."""
-    from datetime import datetime
-
-    moved = datetime.fromisoformat(timestamp[:19]) + timedelta(seconds=seconds)
+def shift_timestamp(timestamp: str, seconds: int) -> str | None:
+    """A plain `YYYY-MM-DD HH:MM:SS` timestamp moved by whole seconds; None
+    for any other form (offsets, fractions, the planted invalid ones)."""
+    if len(timestamp) != 19:
+        return None
+    try:
+        moved = datetime.fromisoformat(timestamp) + timedelta(seconds=seconds)
+    except ValueError:
+        return None
     return moved.strftime("%Y-%m-%d %H:%M:%S")
 
 
@@ -75,13 +79,15 @@ def schedule(
         if rng.random() < 0.05:
             day += timedelta(days=rng.randint(1, LATE_DAYS))
         scheduled.append((day, row))
-        stamp = (row[time_column] or "").strip()
-        if rng.random() < 0.03 and row[id_column] and len(stamp) == 19:
+        if rng.random() < 0.03 and row[id_column]:
             # A copy of an already-loaded event, delivered days later: half
             # the time with an earlier timestamp, which must win (rule 3).
             shift = -3600 if rng.random() < 0.5 else 600
-            copy = {**row, time_column: shift_timestamp(stamp, shift)}
-            scheduled.append((day + timedelta(days=rng.randint(1, LATE_DAYS)), copy))
+            moved = shift_timestamp((row[time_column] or "").strip(), shift)
+            if moved is not None:
+                copy = {**row, time_column: moved}
+                late = day + timedelta(days=rng.randint(1, LATE_DAYS))
+                scheduled.append((late, copy))
     return scheduled
 
 
