@@ -83,10 +83,9 @@
                             else 31
                         end
                         then
-                            {{ dbt.dateadd(
-                                'minute',
-                                '-(' ~ offset_minutes ~ ')',
-                                'cast(' ~ local_text ~ ' as timestamp)'
+                            {{ add_seconds(
+                                'cast(' ~ local_text ~ ' as timestamp)',
+                                '-60 * (' ~ offset_minutes ~ ')'
                             ) }}
                 end
     end
