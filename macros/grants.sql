@@ -1,0 +1,54 @@
+{#- Grants. The public marts grant select to the reporting role (var
+    reporting_role, default `reporter`; see dbt_project.yml); nothing else
+    is granted. Engines without access control skip grants quietly. -#}
+
+{% macro grant_schema_usage() -%}
+    {#- Post-hook of the marts: a grantee of a model's select grant also
+        needs usage on the model's schema to read it. Only the marts schema
+        gets it, so staging, intermediate and raw stay unreachable. -#}
+    {{ return(adapter.dispatch('grant_schema_usage')()) }}
+{%- endmacro %}
+
+{% macro default__grant_schema_usage() -%}
+    {%- set grantees = (config.get('grants') or {}).get('select', []) -%}
+    {%- if grantees is string -%}{%- set grantees = [grantees] -%}{%- endif -%}
+    {%- if grantees | length > 0 -%}
+        grant usage on schema {{ adapter.quote(this.schema) }}
+        to {{ grantees | join(', ') }}
+    {%- endif -%}
+{%- endmacro %}
+
+{% macro duckdb__grant_schema_usage() -%}
+    {#- DuckDB has no access control. -#}
+{%- endmacro %}
+
+{% macro spark__grant_schema_usage() -%}
+    {#- A local Spark session has no access control; on Databricks, usage
+        on the schema is an administrator's grant. -#}
+{%- endmacro %}
+
+
+{% macro duckdb__apply_grants(relation, grant_config, should_revoke=True) -%}
+    {#- DuckDB has no access control: the grants config is a no-op (dbt-duckdb
+        warns on every build; the README says why there are grants). -#}
+    {%- if grant_config -%}
+        {%- do log('grants not applied on DuckDB: ' ~ relation, info=False) -%}
+    {%- endif -%}
+{%- endmacro %}
+
+{% macro spark__apply_grants(relation, grant_config, should_revoke=True) -%}
+    {#- A local Spark session (method `session`) has no access control and
+        fails on SHOW GRANTS: skip. Other methods (Databricks) grant. -#}
+    {%- if target.method == 'session' -%}
+        {%- if grant_config -%}
+            {%- do log(
+                'grants not applied in a local Spark session: ' ~ relation,
+                info=False
+            ) -%}
+        {%- endif -%}
+    {%- else -%}
+        {{ return(dbt.default__apply_grants(
+            relation, grant_config, should_revoke
+        )) }}
+    {%- endif -%}
+{%- endmacro %}
