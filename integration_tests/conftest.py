@@ -1,16 +1,27 @@
-"""Shared fixtures: build the dbt project into throwaway DuckDB files."""
+"""Shared fixtures: build the dbt project in throwaway copies and read it.
+
+The target is CTR_TARGET (duckdb by default, postgres or spark; see
+warehouses.py): the same suites check every engine.
+"""
 
 from __future__ import annotations
 
 import os
+import secrets
 import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-import duckdb
 import pytest
+from warehouses import (
+    Warehouse,
+    current_target,
+    open_warehouse,
+    postgres_connect,
+    target_env,
+)
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 SEEDS_DIR = PROJECT_DIR / "seeds"
@@ -42,18 +53,23 @@ def make_project(workdir: Path, seeds_dir: Path = SEEDS_DIR) -> Path:
 
 
 def dbt(
-    project: Path, *args: str, extra_env: dict[str, str] | None = None
+    project: Path,
+    *args: str,
+    extra_env: dict[str, str] | None = None,
+    target: str = "duckdb",
 ) -> subprocess.CompletedProcess[str]:
-    """Run a dbt command in a project copy, on the DuckDB file inside it.
+    """Run a dbt command in a project copy, on its own place on ``target``
+    (the DuckDB file inside it by default).
 
     Fails the test with dbt's output when dbt exits non-zero.
     """
     env = {
         **os.environ,
         "DBT_PROFILES_DIR": str(project),
+        # make exports the checkout as DBT_PROJECT_DIR: point dbt at the copy.
+        "DBT_PROJECT_DIR": str(project),
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "False",
-        "CTR_DUCKDB_PATH": str(project / "ctr.duckdb"),
-        "CTR_DUCKDB_TEMP_DIRECTORY": str(project / ".duckdb_tmp"),
+        **target_env(target, project),
         **(extra_env or {}),
     }
     result = subprocess.run(
@@ -69,10 +85,42 @@ def dbt(
 
 def build_marts(workdir: Path, seeds_dir: Path = SEEDS_DIR) -> Path:
     """Seed and run every model in a fresh project copy; return its database."""
-    project = make_project(workdir, seeds_dir)
-    dbt(project, "seed")
-    dbt(project, "run")
+    project = build_project(workdir, seeds_dir, "duckdb")
     return project / "ctr.duckdb"
+
+
+def build_project(workdir: Path, seeds_dir: Path, target: str) -> Path:
+    """Seed and run every model of a fresh project copy on ``target``."""
+    project = make_project(workdir, seeds_dir)
+    dbt(project, "seed", target=target)
+    dbt(project, "run", target=target)
+    return project
+
+
+REPORTING_ROLE = "reporter"
+
+
+@pytest.fixture(scope="session")
+def target() -> str:
+    """The target the suites build on (CTR_TARGET, duckdb by default)."""
+    return current_target()
+
+
+@pytest.fixture(scope="session")
+def reporting_password(target: str) -> str | None:
+    """On PostgreSQL: creates the reporting role (login, a fresh password)
+    before anything is built, as a DBA would; dbt grants to it. None on
+    engines without access control."""
+    if target != "postgres":
+        return None
+    password = secrets.token_urlsafe(16)
+    connection = postgres_connect()
+    with connection.cursor() as cursor:
+        cursor.execute("select 1 from pg_roles where rolname = %s", (REPORTING_ROLE,))
+        verb = "alter" if cursor.fetchone() else "create"
+        cursor.execute(f"{verb} role {REPORTING_ROLE} login password %s", (password,))
+    connection.close()
+    return password
 
 
 @pytest.fixture(scope="session")
@@ -83,10 +131,13 @@ def seeds_dir() -> Path:
 
 @pytest.fixture(scope="session")
 def warehouse(
-    tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path
-) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A read-only connection to the project built from the sample seeds."""
-    database = build_marts(tmp_path_factory.mktemp("warehouse"), seeds_dir)
-    connection = duckdb.connect(str(database), read_only=True)
+    tmp_path_factory: pytest.TempPathFactory,
+    seeds_dir: Path,
+    target: str,
+    reporting_password: str | None,
+) -> Iterator[Warehouse]:
+    """The project built from the sample seeds on the target, read-only."""
+    project = build_project(tmp_path_factory.mktemp("warehouse"), seeds_dir, target)
+    connection = open_warehouse(target, project)
     yield connection
     connection.close()

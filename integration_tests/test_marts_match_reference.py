@@ -1,9 +1,10 @@
 """End-to-end: every row the dbt project builds matches the Python reference.
 
 The reference (``ctr_tools.reference``) re-implements the contract in plain
-Python. For each public mart this test reads the built table
-``main_marts.<mart>`` from the ``warehouse`` fixture (a read-only DuckDB
-connection to a freshly built database) and the reference's rows from the
+Python. For each public mart this test reads the built table ``<mart>`` of
+the marts schema from the ``warehouse`` fixture (the project freshly built
+on the CTR_TARGET engine: DuckDB by default, PostgreSQL or Spark) and the
+reference's rows from the
 same seed CSVs (``seeds_dir`` fixture), then compares them keyed by the
 contract's grain: the same keys, counts exactly equal, rates within 1e-9,
 nulls where the reference has None.
@@ -21,8 +22,8 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path
 
-import duckdb
 import pytest
+from warehouses import Warehouse
 
 from ctr_tools.reference import (
     CAMPAIGN_SIGNIFICANCE_COLUMNS,
@@ -34,7 +35,7 @@ from ctr_tools.reference import (
     load_raw,
 )
 
-SCHEMA = "main_marts"
+LAYER = "marts"
 TOLERANCE = 1e-9
 SHOWN_PROBLEMS = 10
 ROW_MARTS = (
@@ -68,34 +69,24 @@ def reference(seeds_dir: Path) -> dict[str, list[MartRow]]:
 # --------------------------------------------------------------------------
 
 
-def warehouse_columns(conn: duckdb.DuckDBPyConnection, mart: str) -> list[str] | None:
-    """The columns of ``main_marts.<mart>``, or None when it does not exist."""
-    try:
-        cursor = conn.execute(f'select * from {SCHEMA}."{mart}" limit 0')
-    except duckdb.CatalogException:
-        return None
-    return [d[0] for d in cursor.description]
+def warehouse_columns(conn: Warehouse, mart: str) -> list[str] | None:
+    """The columns of mart ``mart``, or None when it does not exist."""
+    return conn.columns(LAYER, mart)
 
 
-def warehouse_rows(
-    conn: duckdb.DuckDBPyConnection, mart: str, columns: Sequence[str]
-) -> list[MartRow]:
-    """Every row of ``main_marts.<mart>``, only ``columns``, as dicts."""
-    selected = ", ".join(f'"{c}"' for c in columns)
-    cursor = conn.execute(f'select {selected} from {SCHEMA}."{mart}"')
-    return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+def warehouse_rows(conn: Warehouse, mart: str, columns: Sequence[str]) -> list[MartRow]:
+    """Every row of mart ``mart``, only ``columns``, as dicts."""
+    return conn.rows(LAYER, mart, list(columns))
 
 
-def rows_or_skip(
-    conn: duckdb.DuckDBPyConnection, mart: str, columns: Sequence[str]
-) -> list[MartRow]:
+def rows_or_skip(conn: Warehouse, mart: str, columns: Sequence[str]) -> list[MartRow]:
     """The warehouse rows, or skip when the table or a column is missing."""
     present = warehouse_columns(conn, mart)
     if present is None:
-        pytest.skip(f"{SCHEMA}.{mart} is not built yet")
+        pytest.skip(f"{LAYER}.{mart} is not built yet")
     missing = [c for c in columns if c not in present]
     if missing:
-        pytest.skip(f"{SCHEMA}.{mart} has no {', '.join(missing)} yet")
+        pytest.skip(f"{LAYER}.{mart} has no {', '.join(missing)} yet")
     return warehouse_rows(conn, mart, columns)
 
 
@@ -202,7 +193,7 @@ def test_seeds_exercise_the_comparison(reference: dict[str, list[MartRow]]) -> N
 @pytest.mark.parametrize("mart", ROW_MARTS)
 def test_mart_rows_match_reference(
     mart: str,
-    warehouse: duckdb.DuckDBPyConnection,
+    warehouse: Warehouse,
     reference: dict[str, list[MartRow]],
 ) -> None:
     """Every row and contract column of ``mart`` matches the reference."""
@@ -210,9 +201,9 @@ def test_mart_rows_match_reference(
     significance = SIGNIFICANCE_COLUMNS.get(mart, ())
     columns = [c for c in MART_COLUMNS[mart] if c not in significance]
     present = warehouse_columns(warehouse, mart)
-    assert present is not None, f"{SCHEMA}.{mart} does not exist"
+    assert present is not None, f"{LAYER}.{mart} does not exist"
     missing = [c for c in columns if c not in present]
-    assert not missing, f"{SCHEMA}.{mart} lacks contract columns {missing}"
+    assert not missing, f"{LAYER}.{mart} lacks contract columns {missing}"
     actual = warehouse_rows(warehouse, mart, columns)
     keys = MART_GRAINS[mart]
     values = [c for c in columns if c not in keys]
@@ -224,7 +215,7 @@ def test_mart_rows_match_reference(
 @pytest.mark.parametrize("mart", sorted(SIGNIFICANCE_COLUMNS))
 def test_significance_columns_match_reference(
     mart: str,
-    warehouse: duckdb.DuckDBPyConnection,
+    warehouse: Warehouse,
     reference: dict[str, list[MartRow]],
 ) -> None:
     """Section 5 significance columns of campaign_ctr and creative_ctr."""
@@ -240,22 +231,19 @@ def test_significance_columns_match_reference(
 
 
 def test_rejected_events_match_reference(
-    warehouse: duckdb.DuckDBPyConnection,
+    warehouse: Warehouse,
     reference: dict[str, list[MartRow]],
 ) -> None:
     """Rule 1: the same number of rejections per (event_type, reason)."""
     present = warehouse_columns(warehouse, "rejected_events")
-    assert present is not None, f"{SCHEMA}.rejected_events does not exist"
+    assert present is not None, f"{LAYER}.rejected_events does not exist"
     reasons = [c for c in REASON_COLUMNS if c in present]
-    assert reasons, f"{SCHEMA}.rejected_events has none of {REASON_COLUMNS}"
+    assert reasons, f"{LAYER}.rejected_events has none of {REASON_COLUMNS}"
     actual = Counter(
-        {
-            (event_type, reason): count
-            for event_type, reason, count in warehouse.execute(
-                f'select event_type, "{reasons[0]}", count(*) '
-                f"from {SCHEMA}.rejected_events group by all"
-            ).fetchall()
-        }
+        (row["event_type"], row[reasons[0]])
+        for row in warehouse_rows(
+            warehouse, "rejected_events", ["event_type", reasons[0]]
+        )
     )
     expected = Counter(
         (r["event_type"], r["reason"]) for r in reference["rejected_events"]
@@ -269,7 +257,7 @@ def test_rejected_events_match_reference(
 
 
 def test_tracking_health_matches_reference(
-    warehouse: duckdb.DuckDBPyConnection,
+    warehouse: Warehouse,
     reference: dict[str, list[MartRow]],
 ) -> None:
     """Section 5: every raw row counted once per (date_day, channel)."""
