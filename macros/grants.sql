@@ -23,8 +23,8 @@
 {%- endmacro %}
 
 {% macro spark__grant_schema_usage() -%}
-    {#- A local Spark session has no access control; on Databricks, usage
-        on the schema is an administrator's grant. -#}
+    {#- Open-source Spark has no access control; on Databricks, usage on
+        the schema is an administrator's grant. -#}
 {%- endmacro %}
 
 
@@ -37,18 +37,18 @@
 {%- endmacro %}
 
 {% macro spark__apply_grants(relation, grant_config, should_revoke=True) -%}
-    {#- A local Spark session (method `session`) has no access control and
-        fails on SHOW GRANTS: skip. Other methods (Databricks) grant. -#}
-    {%- if target.method == 'session' -%}
-        {%- if grant_config -%}
-            {%- do log(
-                'grants not applied in a local Spark session: ' ~ relation,
-                info=False
-            ) -%}
-        {%- endif -%}
-    {%- else -%}
+    {#- Open-source Spark (a local session, a Thrift server) has no GRANT
+        statement: skip. Databricks, reached through a cluster or a SQL
+        endpoint, grants as dbt does. (dbt's target context does not carry
+        the Spark connection method, but it does carry these two.) -#}
+    {%- if target.cluster or target.endpoint -%}
         {{ return(dbt.default__apply_grants(
             relation, grant_config, should_revoke
         )) }}
+    {%- elif grant_config -%}
+        {%- do log(
+            'grants not applied on open-source Spark: ' ~ relation,
+            info=False
+        ) -%}
     {%- endif -%}
 {%- endmacro %}
