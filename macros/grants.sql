@@ -2,27 +2,39 @@
     reporting_role, default `reporter`; see dbt_project.yml); nothing else
     is granted. Engines without access control skip grants quietly. -#}
 
-{% macro grant_schema_usage() -%}
-    {#- Post-hook of the marts: a grantee of a model's select grant also
-        needs usage on the model's schema to read it. Only the marts schema
-        gets it, so staging, intermediate and raw stay unreachable. -#}
-    {{ return(adapter.dispatch('grant_schema_usage')()) }}
+{% macro grant_schema_usage(results) -%}
+    {#- on-run-end: a grantee of a model's select grant also needs usage on
+        the model's schema to read it. Granted once per schema after the
+        run (two threads granting usage on one schema at the same time can
+        collide: "tuple concurrently updated"), and only on schemas of
+        models built with a select grant: the marts schema; staging,
+        intermediate and raw stay unreachable. -#}
+    {{ return(adapter.dispatch('grant_schema_usage')(results)) }}
 {%- endmacro %}
 
-{% macro default__grant_schema_usage() -%}
-    {%- set grantees = (config.get('grants') or {}).get('select', []) -%}
-    {%- if grantees is string -%}{%- set grantees = [grantees] -%}{%- endif -%}
-    {%- if grantees | length > 0 -%}
-        grant usage on schema {{ adapter.quote(this.schema) }}
-        to {{ grantees | join(', ') }}
-    {%- endif -%}
+{% macro default__grant_schema_usage(results) -%}
+    {%- set usage = {} -%}
+    {%- for result in results
+        if result.node.resource_type == 'model'
+        and result.status == 'success' -%}
+        {%- set grantees = (result.node.config.grants or {}).get('select', []) -%}
+        {%- if grantees is string -%}{%- set grantees = [grantees] -%}{%- endif -%}
+        {%- set schema = adapter.quote(result.node.schema) -%}
+        {%- for grantee in grantees
+            if grantee not in usage.get(schema, []) -%}
+            {%- do usage.update({schema: usage.get(schema, []) + [grantee]}) -%}
+        {%- endfor -%}
+    {%- endfor -%}
+    {%- for schema, grantees in usage.items() -%}
+        grant usage on schema {{ schema }} to {{ grantees | join(', ') }};
+    {% endfor -%}
 {%- endmacro %}
 
-{% macro duckdb__grant_schema_usage() -%}
+{% macro duckdb__grant_schema_usage(results) -%}
     {#- DuckDB has no access control. -#}
 {%- endmacro %}
 
-{% macro spark__grant_schema_usage() -%}
+{% macro spark__grant_schema_usage(results) -%}
     {#- Open-source Spark has no access control; on Databricks, usage on
         the schema is an administrator's grant. -#}
 {%- endmacro %}
