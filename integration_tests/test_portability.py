@@ -66,9 +66,16 @@ def test_engines_are_named_only_inside_dispatch_macros() -> None:
     assert not found, f"engine named outside a dispatch macro: {found}"
 
 
+# The macros' documentation (every macro described, for the coverage gate)
+# names the dispatch implementations it describes.
+MACRO_DOCS = PROJECT_DIR / "macros" / "_macros.yml"
+
+
 def test_yaml_names_engines_only_in_type_anchors() -> None:
     found = {}
     for path in files(YAML_DIRS, ".yml", ".yaml"):
+        if path == MACRO_DOCS:
+            continue
         text = path.read_text(encoding="utf-8")
         lines = [
             line
@@ -91,13 +98,24 @@ def test_the_check_sees_engine_names() -> None:
 
 
 def test_unit_test_names_fit_postgres_identifiers() -> None:
-    names = [
-        test["name"]
+    """A unit test's relation is its name, plus ``_v<version>`` when its
+    model is versioned (the marts): it must fit PostgreSQL's 63 bytes."""
+    documents = [
+        yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         for path in files(("models",), ".yml")
-        for test in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get(
-            "unit_tests", []
-        )
+    ]
+    suffixes = {
+        model["name"]: max(len(f"_v{v['v']}") for v in model["versions"])
+        for document in documents
+        for model in document.get("models", [])
+        if model.get("versions")
+    }
+    names = [
+        (test["name"], len(test["name"]) + suffixes.get(test["model"], 0))
+        for document in documents
+        for test in document.get("unit_tests", [])
     ]
     assert names
-    too_long = [n for n in names if len(n) > POSTGRES_IDENTIFIER_LIMIT]
+    assert suffixes, "no versioned model found: the suffix check is vacuous"
+    too_long = [n for n, length in names if length > POSTGRES_IDENTIFIER_LIMIT]
     assert not too_long, too_long
