@@ -21,7 +21,10 @@ from warehouses import PUBLIC_MARTS, Warehouse, open_warehouse
 from ctr_tools.reference import MART_GRAINS
 
 GRAINS: dict[str, tuple[str, ...]] = {
-    **{mart: MART_GRAINS[mart] for mart in PUBLIC_MARTS},
+    **{mart: MART_GRAINS[mart] for mart in PUBLIC_MARTS if mart in MART_GRAINS},
+    # The semantic layer's dimensions (not in the contract's reference).
+    "dim_campaigns": ("campaign_id",),
+    "dim_creatives": ("creative_id",),
     "rejected_events": ("event_type", "raw_row_fingerprint", "raw_row_occurrence"),
 }
 

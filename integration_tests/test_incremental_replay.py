@@ -55,6 +55,17 @@ def read_seed(name: str) -> tuple[list[str], list[dict[str, str]]]:
         return list(reader.fieldnames or []), list(reader)
 
 
+def is_plain_timestamp(stamp: str) -> bool:
+    """A valid `YYYY-MM-DD HH:MM:SS` (the sample's `10:60:00` is not)."""
+    from datetime import datetime
+
+    try:
+        datetime.strptime(stamp, "%Y-%m-%d %H:%M:%S")
+    except ValueError:
+        return False
+    return True
+
+
 def shift_timestamp(timestamp: str, seconds: int) -> str:
     """The same `YYYY-MM-DD HH:MM:SS` timestamp moved by whole seconds."""
     from datetime import datetime
@@ -76,7 +87,7 @@ def schedule(
             day += timedelta(days=rng.randint(1, LATE_DAYS))
         scheduled.append((day, row))
         stamp = (row[time_column] or "").strip()
-        if rng.random() < 0.03 and row[id_column] and len(stamp) == 19:
+        if rng.random() < 0.03 and row[id_column] and is_plain_timestamp(stamp):
             # A copy of an already-loaded event, delivered days later: half
             # the time with an earlier timestamp, which must win (rule 3).
             shift = -3600 if rng.random() < 0.5 else 600

@@ -26,6 +26,8 @@ PUBLIC_MARTS = (
     "account_ctr",
     "segment_ctr",
     "dim_accounts",
+    "dim_campaigns",
+    "dim_creatives",
     "tracking_health",
 )
 NOT_FOR_BI = ("rejected_events", "fct_person_engagement")
