@@ -1,6 +1,9 @@
 # Two commands do everything on a fresh machine with Python 3.11:
 #   make run   set up, build on the embedded DuckDB, generate docs, report
 #   make test  lint, build with every dbt test, run the pytest suites
+# The same build and suites on the other engines:
+#   make test-postgres  against a throwaway PostgreSQL 15 cluster
+#   make test-spark     against a local Spark (dbt-spark session method)
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
@@ -8,13 +11,15 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
+SPARK_INSTALLED := $(VENV)/.installed-spark
 export DBT_PROFILES_DIR := $(CURDIR)
 export DBT_PROJECT_DIR := $(CURDIR)
 export DBT_SEND_ANONYMOUS_USAGE_STATS := False
 DBT := $(BIN)/dbt
 
-.PHONY: help setup check-inputs run build docs summary test lint sqlfluff ruff dbt-build pytest seeds \
-	lock clean metrics semantic-validate coverage yaml report bench
+.PHONY: help setup setup-spark check-inputs run build docs summary test lint sqlfluff ruff dbt-build \
+	pytest test-postgres test-spark engine-suite seeds lock clean metrics semantic-validate coverage \
+	yaml report bench
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -32,6 +37,13 @@ setup: $(INSTALLED) ## create .venv and install the pinned packages
 CHECK_INPUTS ?= yes
 check-inputs: setup ## check the six raw seed files exist with the contract's header
 	@if [ "$(CHECK_INPUTS)" != no ]; then $(BIN)/python -m ctr_tools.check_inputs seeds; fi
+
+# pyspark is a 450 MB download: only the Spark run installs it.
+$(SPARK_INSTALLED): $(INSTALLED) requirements-spark.txt
+	$(BIN)/python -m pip install --quiet -r requirements-spark.txt
+	@touch $@
+
+setup-spark: $(SPARK_INSTALLED) ## install the Spark extras (pyspark) into .venv
 
 run: setup build docs summary ## set up, build everything on DuckDB, generate docs, print a summary
 
@@ -88,18 +100,43 @@ metrics: setup ## MetricFlow: account CTR by industry per week (MF_METRICS, MF_G
 report: setup ## write the self-contained HTML report reports/ctr_report.html (after make build)
 	$(BIN)/python -m ctr_tools.report --database ctr.duckdb --out reports/ctr_report.html
 
+test-postgres: setup ## dbt build with every test, and pytest, on a throwaway PostgreSQL 15
+	$(BIN)/python -m ctr_tools.throwaway_postgres -- \
+		$(MAKE) --no-print-directory engine-suite CTR_TARGET=postgres
+
+test-spark: setup-spark ## dbt build with every test, and pytest, on a local Spark session
+	rm -rf target/spark
+	$(MAKE) --no-print-directory engine-suite CTR_TARGET=spark \
+		CTR_SPARK_DIR=$(CURDIR)/target/spark
+
+# The dbt build and the pytest suites on $(CTR_TARGET), which the two
+# targets above set up (pytest builds its own copies besides, and compares
+# them with a DuckDB build of the same seeds).
+engine-suite: check-inputs
+	@test -n "$(CTR_TARGET)" || { echo "set CTR_TARGET"; exit 2; }
+	CTR_TARGET=$(CTR_TARGET) $(DBT) build --full-refresh
+	@# A second, incremental run of the incremental models (delete+insert;
+	@# on Spark they are tables, so nothing is selected) and what reads them.
+	CTR_TARGET=$(CTR_TARGET) $(DBT) build --select config.materialized:incremental+
+	CTR_TARGET=$(CTR_TARGET) $(BIN)/python -m pytest
+
 seeds: setup ## regenerate the committed sample seeds (deterministic)
 	$(BIN)/python -m ctr_tools.sample_data --seed 42 --out seeds
 
-lock: ## re-resolve requirements.in into the exact pins of requirements.txt
+lock: ## re-resolve requirements*.in into the exact pins of requirements*.txt
 	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
 	.venv-lock/bin/pip install --quiet -r requirements.in
 	{ echo "# Generated from requirements.in by \`make lock\`: every package pinned exactly."; \
 	  .venv-lock/bin/pip freeze | grep -v '^pip=='; } > requirements.txt
+	.venv-lock/bin/pip install --quiet -r requirements-spark.in
+	{ echo "# Generated from requirements-spark.in by \`make lock\`: the packages the"; \
+	  echo "# Spark run adds to requirements.txt, every one pinned exactly."; \
+	  .venv-lock/bin/pip freeze | grep -v '^pip==' | grep -vxF -f requirements.txt; \
+	} > requirements-spark.txt
 	rm -rf .venv-lock
 
 clean: ## remove build output and the local database
-	rm -rf target logs ctr.duckdb ctr.duckdb.wal .duckdb_tmp
+	rm -rf target logs ctr.duckdb ctr.duckdb.wal .duckdb_tmp derby.log
 
 SIZE ?= 1000000
 bench: setup ## benchmark dbt against hand-written SQL: make bench SIZE=10000000

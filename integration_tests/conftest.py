@@ -1,8 +1,15 @@
-"""Shared fixtures: build the dbt project into throwaway DuckDB files."""
+"""Shared fixtures: build the dbt project in throwaway copies and read it.
+
+Most suites build on DuckDB (``sample_project``, ``warehouse``: a read-only
+DuckDB connection). The engine suites read ``target_warehouse``: the sample
+project built on CTR_TARGET (duckdb by default, postgres or spark; see
+warehouses.py). On another target the DuckDB-only suites are skipped.
+"""
 
 from __future__ import annotations
 
 import os
+import secrets
 import shutil
 import subprocess
 import sys
@@ -11,6 +18,13 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from warehouses import (
+    Warehouse,
+    current_target,
+    open_warehouse,
+    postgres_connect,
+    target_env,
+)
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 SEEDS_DIR = PROJECT_DIR / "seeds"
@@ -42,9 +56,10 @@ def make_project(workdir: Path, seeds_dir: Path = SEEDS_DIR) -> Path:
 
 
 def project_env(
-    project: Path, extra_env: dict[str, str] | None = None
+    project: Path, extra_env: dict[str, str] | None = None, target: str = "duckdb"
 ) -> dict[str, str]:
-    """The environment that points dbt (and MetricFlow) at a project copy."""
+    """The environment that points dbt (and MetricFlow) at a project copy,
+    on its own place on ``target`` (the DuckDB file inside it by default)."""
     return {
         **os.environ,
         # make exports DBT_PROJECT_DIR as the checkout: without this, dbt
@@ -54,6 +69,7 @@ def project_env(
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "False",
         "CTR_DUCKDB_PATH": str(project / "ctr.duckdb"),
         "CTR_DUCKDB_TEMP_DIRECTORY": str(project / ".duckdb_tmp"),
+        **target_env(target, project),
         **(extra_env or {}),
     }
 
@@ -63,8 +79,10 @@ def dbt(
     *args: str,
     extra_env: dict[str, str] | None = None,
     check: bool = True,
+    target: str = "duckdb",
 ) -> subprocess.CompletedProcess[str]:
-    """Run a dbt command in a project copy, on the DuckDB file inside it.
+    """Run a dbt command in a project copy, on its own place on ``target``
+    (the DuckDB file inside it by default, whatever CTR_TARGET says).
 
     Fails the test with dbt's output when dbt prints a deprecation, or exits
     non-zero unless `check` is false (for tests of dbt's errors).
@@ -72,7 +90,7 @@ def dbt(
     result = subprocess.run(
         [str(DBT), *args],
         cwd=project,
-        env=project_env(project, extra_env),
+        env=project_env(project, extra_env, target),
         capture_output=True,
         text=True,
     )
@@ -88,10 +106,90 @@ def dbt(
 
 def build_marts(workdir: Path, seeds_dir: Path = SEEDS_DIR) -> Path:
     """Seed and run every model in a fresh project copy; return its database."""
-    project = make_project(workdir, seeds_dir)
-    dbt(project, "seed")
-    dbt(project, "run")
+    project = build_project(workdir, seeds_dir, "duckdb")
     return project / "ctr.duckdb"
+
+
+def build_project(workdir: Path, seeds_dir: Path, target: str) -> Path:
+    """Seed and run every model of a fresh project copy on ``target``."""
+    project = make_project(workdir, seeds_dir)
+    dbt(project, "seed", target=target)
+    dbt(project, "run", target=target)
+    return project
+
+
+# Suites that build or read DuckDB only (the browser, report, semantic
+# layer, replay, scale, hostile-seed, idempotency, config-error, tracking
+# and governance suites): skipped when CTR_TARGET is another engine, whose
+# run checks the engine suites (reference, engines agree, grants, emails).
+DUCKDB_ONLY_FIXTURES = frozenset({"sample_project", "warehouse", "built_project"})
+DUCKDB_ONLY_MODULES = frozenset(
+    {
+        "test_browser",
+        "test_check_coverage",
+        "test_config_errors",
+        "test_governance",
+        "test_hostile_seeds",
+        "test_idempotency",
+        "test_incremental_replay",
+        "test_report",
+        "test_scale_data",
+        "test_semantic_layer",
+        "test_tracking_warnings",
+    }
+)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "duckdb_only: runs on DuckDB only (skipped when CTR_TARGET is not)"
+    )
+
+
+def pytest_collection_modifyitems(
+    config: pytest.Config, items: list[pytest.Item]
+) -> None:
+    """Skip the DuckDB-only suites when CTR_TARGET is another engine."""
+    target = current_target()
+    if target == "duckdb":
+        return
+    skip = pytest.mark.skip(
+        reason=f"DuckDB-only suite (CTR_TARGET={target}): `make test` runs it"
+    )
+    for item in items:
+        module = item.module.__name__ if item.module else ""
+        if (
+            item.get_closest_marker("duckdb_only")
+            or module.rsplit(".", 1)[-1] in DUCKDB_ONLY_MODULES
+            or DUCKDB_ONLY_FIXTURES & set(getattr(item, "fixturenames", ()))
+        ):
+            item.add_marker(skip)
+
+
+REPORTING_ROLE = "reporter"
+
+
+@pytest.fixture(scope="session")
+def target() -> str:
+    """The target the engine suites build on (CTR_TARGET, duckdb by default)."""
+    return current_target()
+
+
+@pytest.fixture(scope="session")
+def reporting_password(target: str) -> str | None:
+    """On PostgreSQL: creates the reporting role (login, a fresh password)
+    before anything is built, as a DBA would; dbt grants to it. None on
+    engines without access control."""
+    if target != "postgres":
+        return None
+    password = secrets.token_urlsafe(16)
+    connection = postgres_connect()
+    with connection.cursor() as cursor:
+        cursor.execute("select 1 from pg_roles where rolname = %s", (REPORTING_ROLE,))
+        verb = "alter" if cursor.fetchone() else "create"
+        cursor.execute(f"{verb} role {REPORTING_ROLE} login password %s", (password,))
+    connection.close()
+    return password
 
 
 @pytest.fixture(scope="session")
@@ -133,5 +231,35 @@ def warehouse(sample_project: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     open, and other modules run dbt on the same project.
     """
     connection = duckdb.connect(str(sample_project / "ctr.duckdb"), read_only=True)
+    yield connection
+    connection.close()
+
+
+@pytest.fixture(scope="session")
+def target_project(
+    request: pytest.FixtureRequest,
+    tmp_path_factory: pytest.TempPathFactory,
+    seeds_dir: Path,
+    target: str,
+    reporting_password: str | None,
+) -> Path:
+    """The sample project built on the target: on DuckDB the shared
+    ``sample_project`` (one build for every suite), on another engine a
+    fresh copy seeded and run there."""
+    if target == "duckdb":
+        return request.getfixturevalue("sample_project")
+    return build_project(tmp_path_factory.mktemp("warehouse"), seeds_dir, target)
+
+
+def _target_warehouse_scope(fixture_name: str, config: pytest.Config) -> str:
+    # DuckDB: per module, like ``warehouse`` (an open file blocks dbt's
+    # writes from other modules); elsewhere one connection for the session.
+    return "module" if current_target() == "duckdb" else "session"
+
+
+@pytest.fixture(scope=_target_warehouse_scope)
+def target_warehouse(target_project: Path, target: str) -> Iterator[Warehouse]:
+    """The sample project built on the target, read-only (warehouses.py)."""
+    connection = open_warehouse(target, target_project)
     yield connection
     connection.close()

@@ -17,6 +17,7 @@ from decimal import Decimal
 
 import duckdb
 import pytest
+from warehouses import Warehouse
 
 from ctr_tools.reference import (
     CAMPAIGN_SIGNIFICANCE_COLUMNS,
@@ -27,6 +28,10 @@ from ctr_tools.reference import (
 )
 
 SCHEMA = "main_marts"
+# The layer of the marts for a ``Warehouse`` (its schema is <base>_marts).
+LAYER = "marts"
+# A read-only DuckDB connection, or a Warehouse on any target.
+Connection = duckdb.DuckDBPyConnection | Warehouse
 TOLERANCE = 1e-9
 SHOWN_PROBLEMS = 10
 ROW_MARTS = (
@@ -49,8 +54,14 @@ SIGNIFICANCE_COLUMNS: dict[str, tuple[str, ...]] = {
 # --------------------------------------------------------------------------
 
 
-def warehouse_columns(conn: duckdb.DuckDBPyConnection, mart: str) -> list[str] | None:
-    """The columns of ``main_marts.<mart>``, or None when it does not exist."""
+def warehouse_columns(conn: Connection, mart: str) -> list[str] | None:
+    """The columns of mart ``mart``, or None when it does not exist.
+
+    ``conn`` is a DuckDB connection (``main_marts.<mart>``) or a
+    ``warehouses.Warehouse`` on any target (its marts schema).
+    """
+    if isinstance(conn, Warehouse):
+        return conn.columns(LAYER, mart)
     try:
         cursor = conn.execute(f'select * from {SCHEMA}."{mart}" limit 0')
     except duckdb.CatalogException:
@@ -59,9 +70,11 @@ def warehouse_columns(conn: duckdb.DuckDBPyConnection, mart: str) -> list[str] |
 
 
 def warehouse_rows(
-    conn: duckdb.DuckDBPyConnection, mart: str, columns: Sequence[str]
+    conn: Connection, mart: str, columns: Sequence[str]
 ) -> list[MartRow]:
-    """Every row of ``main_marts.<mart>``, only ``columns``, as dicts."""
+    """Every row of mart ``mart``, only ``columns``, as dicts."""
+    if isinstance(conn, Warehouse):
+        return conn.rows(LAYER, mart, list(columns))
     selected = ", ".join(f'"{c}"' for c in columns)
     cursor = conn.execute(f'select {selected} from {SCHEMA}."{mart}"')
     return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
@@ -161,9 +174,7 @@ def assert_no_problems(mart: str, problems: list[str], compared: int) -> None:
 # --------------------------------------------------------------------------
 
 
-def mart_problems(
-    conn: duckdb.DuckDBPyConnection, mart: str, expected: list[MartRow]
-) -> list[str]:
+def mart_problems(conn: Connection, mart: str, expected: list[MartRow]) -> list[str]:
     """Differences of one mart (every contract column) from the reference."""
     columns = MART_COLUMNS[mart]
     present = warehouse_columns(conn, mart)
@@ -177,9 +188,7 @@ def mart_problems(
     return compare_rows(expected, warehouse_rows(conn, mart, columns), keys, values)
 
 
-def rejected_events_problems(
-    conn: duckdb.DuckDBPyConnection, expected: list[MartRow]
-) -> list[str]:
+def rejected_events_problems(conn: Connection, expected: list[MartRow]) -> list[str]:
     """Rule 1: differences in the count of rejections per (type, reason)."""
     present = warehouse_columns(conn, "rejected_events")
     if present is None:
@@ -188,13 +197,8 @@ def rejected_events_problems(
     if not reasons:
         return [f"{SCHEMA}.rejected_events has none of {REASON_COLUMNS}"]
     actual = Counter(
-        {
-            (event_type, reason): count
-            for event_type, reason, count in conn.execute(
-                f'select event_type, "{reasons[0]}", count(*) '
-                f"from {SCHEMA}.rejected_events group by all"
-            ).fetchall()
-        }
+        (row["event_type"], row[reasons[0]])
+        for row in warehouse_rows(conn, "rejected_events", ["event_type", reasons[0]])
     )
     wanted = Counter((r["event_type"], r["reason"]) for r in expected)
     return [
@@ -205,7 +209,7 @@ def rejected_events_problems(
 
 
 def reference_problems(
-    conn: duckdb.DuckDBPyConnection, reference: dict[str, list[MartRow]]
+    conn: Connection, reference: dict[str, list[MartRow]]
 ) -> dict[str, list[str]]:
     """Every public mart's differences from the reference, by mart."""
     problems = {

@@ -603,8 +603,9 @@ def trim(value: str) -> str:
 
 
 def as_loaded(value: str) -> str | None:
-    """A CSV value as the seed loads it: empty is null, all else as written."""
-    return value or None
+    """A raw value as staging keeps it: blank (empty or only spaces and tabs)
+    is null, as the contract says dbt loads it; all else as written."""
+    return value if value.strip(" \t") else None
 
 
 def reference_outcomes(raw: RawData, kind: str) -> list[str]:

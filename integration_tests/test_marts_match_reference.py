@@ -1,9 +1,10 @@
 """End-to-end: every row the dbt project builds matches the Python reference.
 
 The reference (``ctr_tools.reference``) re-implements the contract in plain
-Python. For each public mart this test reads the built table
-``main_marts.<mart>`` from the ``warehouse`` fixture (a read-only DuckDB
-connection to the sample project's database) and the reference's rows from
+Python. For each public mart this test reads the built table ``<mart>`` of
+the marts schema from the ``target_warehouse`` fixture (the sample project
+built on the CTR_TARGET engine: DuckDB by default, PostgreSQL or Spark) and
+the reference's rows from
 the same seed CSVs (``seeds_dir`` fixture), then compares them keyed by the
 contract's grain with the helpers of ``mart_comparison``: the same keys,
 counts exactly equal, rates within 1e-9, nulls where the reference has None.
@@ -19,11 +20,10 @@ from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 
-import duckdb
 import pytest
 from mart_comparison import (
+    LAYER,
     ROW_MARTS,
-    SCHEMA,
     SIGNIFICANCE_COLUMNS,
     assert_no_problems,
     compare_rows,
@@ -32,6 +32,7 @@ from mart_comparison import (
     warehouse_columns,
     warehouse_rows,
 )
+from warehouses import Warehouse
 
 from ctr_tools.reference import (
     MART_COLUMNS,
@@ -53,16 +54,14 @@ def reference(seeds_dir: Path) -> dict[str, list[MartRow]]:
     return _reference_cache[key]
 
 
-def rows_or_skip(
-    conn: duckdb.DuckDBPyConnection, mart: str, columns: Sequence[str]
-) -> list[MartRow]:
+def rows_or_skip(conn: Warehouse, mart: str, columns: Sequence[str]) -> list[MartRow]:
     """The warehouse rows, or skip when the table or a column is missing."""
     present = warehouse_columns(conn, mart)
     if present is None:
-        pytest.skip(f"{SCHEMA}.{mart} is not built yet")
+        pytest.skip(f"{LAYER}.{mart} is not built yet")
     missing = [c for c in columns if c not in present]
     if missing:
-        pytest.skip(f"{SCHEMA}.{mart} has no {', '.join(missing)} yet")
+        pytest.skip(f"{LAYER}.{mart} has no {', '.join(missing)} yet")
     return warehouse_rows(conn, mart, columns)
 
 
@@ -80,18 +79,18 @@ def test_seeds_exercise_the_comparison(reference: dict[str, list[MartRow]]) -> N
 @pytest.mark.parametrize("mart", ROW_MARTS)
 def test_mart_rows_match_reference(
     mart: str,
-    warehouse: duckdb.DuckDBPyConnection,
+    target_warehouse: Warehouse,
     reference: dict[str, list[MartRow]],
 ) -> None:
     """Every row and contract column of ``mart`` matches the reference."""
     expected = reference[mart]
     significance = SIGNIFICANCE_COLUMNS.get(mart, ())
     columns = [c for c in MART_COLUMNS[mart] if c not in significance]
-    present = warehouse_columns(warehouse, mart)
-    assert present is not None, f"{SCHEMA}.{mart} does not exist"
+    present = warehouse_columns(target_warehouse, mart)
+    assert present is not None, f"{LAYER}.{mart} does not exist"
     missing = [c for c in columns if c not in present]
-    assert not missing, f"{SCHEMA}.{mart} lacks contract columns {missing}"
-    actual = warehouse_rows(warehouse, mart, columns)
+    assert not missing, f"{LAYER}.{mart} lacks contract columns {missing}"
+    actual = warehouse_rows(target_warehouse, mart, columns)
     keys = MART_GRAINS[mart]
     values = [c for c in columns if c not in keys]
     assert_no_problems(
@@ -102,13 +101,13 @@ def test_mart_rows_match_reference(
 @pytest.mark.parametrize("mart", sorted(SIGNIFICANCE_COLUMNS))
 def test_significance_columns_match_reference(
     mart: str,
-    warehouse: duckdb.DuckDBPyConnection,
+    target_warehouse: Warehouse,
     reference: dict[str, list[MartRow]],
 ) -> None:
     """Section 5 significance columns of campaign_ctr and creative_ctr."""
     keys = MART_GRAINS[mart]
     columns = SIGNIFICANCE_COLUMNS[mart]
-    actual = rows_or_skip(warehouse, mart, [*keys, *columns])
+    actual = rows_or_skip(target_warehouse, mart, [*keys, *columns])
     expected = reference[mart]
     assert_no_problems(
         f"{mart} significance",
@@ -118,27 +117,27 @@ def test_significance_columns_match_reference(
 
 
 def test_rejected_events_match_reference(
-    warehouse: duckdb.DuckDBPyConnection,
+    target_warehouse: Warehouse,
     reference: dict[str, list[MartRow]],
 ) -> None:
     """Rule 1: the same number of rejections per (event_type, reason)."""
     expected = reference["rejected_events"]
     assert_no_problems(
         "rejected_events",
-        rejected_events_problems(warehouse, expected),
+        rejected_events_problems(target_warehouse, expected),
         len(expected),
     )
 
 
 def test_tracking_health_matches_reference(
-    warehouse: duckdb.DuckDBPyConnection,
+    target_warehouse: Warehouse,
     reference: dict[str, list[MartRow]],
 ) -> None:
     """Section 5: every raw row counted once per (date_day, channel)."""
     expected = reference["tracking_health"]
     keys = MART_GRAINS["tracking_health"]
     columns = MART_COLUMNS["tracking_health"]
-    actual = rows_or_skip(warehouse, "tracking_health", columns)
+    actual = rows_or_skip(target_warehouse, "tracking_health", columns)
     values = [c for c in columns if c not in keys]
     assert_no_problems(
         "tracking_health",

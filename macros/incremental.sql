@@ -94,7 +94,7 @@
 {% macro incremental_materialization() -%}
     {#- How the event models and the engagement fact are built: incrementally
         (delete+insert) where the engine can delete rows, else as tables
-        rebuilt on every run (Spark's Parquet tables cannot delete). -#}
+        rebuilt on every run (see the dispatch implementations). -#}
     {{ return(adapter.dispatch('incremental_materialization')()) }}
 {%- endmacro %}
 
@@ -103,5 +103,6 @@
 {%- endmacro %}
 
 {% macro spark__incremental_materialization() -%}
+    {#- Spark's Parquet tables cannot delete rows. -#}
     {{ return('table') }}
 {%- endmacro %}

@@ -75,10 +75,9 @@
         substr({{ text }}, 1, 10) || ' ' || substr({{ text }}, 12, 8) || '.'
         || substr(({{ fraction_digits }}) || '000000', 1, 6)
     {%- endset -%}
-    {%- set utc = dbt.dateadd(
-        'minute',
-        '-(' ~ offset_minutes ~ ')',
-        'cast(' ~ local_text ~ ' as timestamp)'
+    {%- set utc = add_seconds(
+        'cast(' ~ local_text ~ ' as timestamp)',
+        '-60 * (' ~ offset_minutes ~ ')'
     ) -%}
     case
         when {{ matches_pattern(text, timestamp_shape_pattern()) }}

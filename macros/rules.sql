@@ -126,6 +126,16 @@
     {{ dbt.dateadd('second', seconds, timestamp) }}
 {%- endmacro %}
 
+{% macro spark__add_seconds(timestamp, seconds) -%}
+    {#- dbt-spark's dateadd goes through unix seconds (dropping the
+        fraction) and fails on a null timestamp: count in microseconds, in
+        64 bits (an int number of seconds times 10^6 would overflow). -#}
+    timestamp_micros(
+        unix_micros({{ timestamp }})
+        + cast(round(cast({{ seconds }} as double) * 1000000) as bigint)
+    )
+{%- endmacro %}
+
 
 {% macro is_free_email_domain(domain) -%}
     {#- Rule 8: the domain is one of free_email_domains, which never map a

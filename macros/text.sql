@@ -1,5 +1,12 @@
 {#- Text helpers: trimming, pattern matching, replacement. -#}
 
+{% macro raw_value(expression) -%}
+    {#- A raw value as the contract says dbt loads it: blank (empty or only
+        spaces and tabs) is null, anything else exactly as it arrived. The
+        same on every engine, whatever its seed loader keeps. -#}
+    case when {{ clean_text(expression) }} is null then null else {{ expression }} end
+{%- endmacro %}
+
 {% macro clean_text(expression) -%}
     {#- Trimmed of surrounding spaces and tabs; empty becomes null. -#}
     {{ return(adapter.dispatch('clean_text')(expression)) }}

@@ -69,10 +69,14 @@ joined as (
 
     select
         views_per_day.view_date,
-        people.person_key,
-        views_per_day.campaign_id,
-        views_per_day.creative_id,
-        people.account_id,
+        -- Cast to the contract's string type: an incremental run compares
+        -- the new rows' types with the table's (on_schema_change), and an
+        -- engine may type these expressions as another string type than
+        -- the contract's (text where the contract created varchar).
+        cast(people.person_key as {{ type_string() }}) as person_key,
+        cast(views_per_day.campaign_id as {{ type_string() }}) as campaign_id,
+        cast(views_per_day.creative_id as {{ type_string() }}) as creative_id,
+        cast(people.account_id as {{ type_string() }}) as account_id,
         cast(views_per_day.views as {{ type_count() }}) as views,
         cast(
             coalesce(clicks_per_view_day.clicks, 0) as {{ type_count() }}

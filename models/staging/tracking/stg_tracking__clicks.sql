@@ -21,12 +21,12 @@ creatives as (
 cleaned as (
 
     select
-        click_id as raw_click_id,
-        clicked_at as raw_clicked_at,
-        email as raw_email,
-        campaign_id as raw_campaign_id,
-        creative_id as raw_creative_id,
-        user_agent as raw_user_agent,
+        {{ raw_value('click_id') }} as raw_click_id,
+        {{ raw_value('clicked_at') }} as raw_clicked_at,
+        {{ raw_value('email') }} as raw_email,
+        {{ raw_value('campaign_id') }} as raw_campaign_id,
+        {{ raw_value('creative_id') }} as raw_creative_id,
+        {{ raw_value('user_agent') }} as raw_user_agent,
         {{ clean_text('click_id') }} as click_id,
         {{ clean_text('clicked_at') }} as clicked_at_text,
         {{ normalise_email('email') }} as person_email,

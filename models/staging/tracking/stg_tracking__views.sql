@@ -21,12 +21,12 @@ creatives as (
 cleaned as (
 
     select
-        view_id as raw_view_id,
-        viewed_at as raw_viewed_at,
-        email as raw_email,
-        campaign_id as raw_campaign_id,
-        creative_id as raw_creative_id,
-        user_agent as raw_user_agent,
+        {{ raw_value('view_id') }} as raw_view_id,
+        {{ raw_value('viewed_at') }} as raw_viewed_at,
+        {{ raw_value('email') }} as raw_email,
+        {{ raw_value('campaign_id') }} as raw_campaign_id,
+        {{ raw_value('creative_id') }} as raw_creative_id,
+        {{ raw_value('user_agent') }} as raw_user_agent,
         {{ clean_text('view_id') }} as view_id,
         {{ clean_text('viewed_at') }} as viewed_at_text,
         {{ normalise_email('email') }} as person_email,
