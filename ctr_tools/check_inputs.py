@@ -24,7 +24,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from ctr_tools.reference import SEED_COLUMNS
+from ctr_tools.contract import RAW_COLUMNS as SEED_COLUMNS
 
 WHAT_TO_DO = (
     "Run `make seeds` to write the sample data, put your export there, or "

@@ -30,51 +30,12 @@ from itertools import pairwise
 from pathlib import Path
 from typing import TypeVar
 
+from ctr_tools.contract import RAW_COLUMNS
+
 Row = dict[str, str | None]
 MartRow = dict[str, object]
 
-SEED_COLUMNS: dict[str, tuple[str, ...]] = {
-    "raw_views": (
-        "view_id",
-        "viewed_at",
-        "email",
-        "campaign_id",
-        "creative_id",
-        "user_agent",
-    ),
-    "raw_clicks": (
-        "click_id",
-        "clicked_at",
-        "email",
-        "campaign_id",
-        "creative_id",
-        "user_agent",
-    ),
-    "raw_contacts": ("contact_id", "email", "account_id", "updated_at"),
-    "raw_accounts": (
-        "account_id",
-        "account_name",
-        "website",
-        "industry",
-        "employee_count",
-        "is_target",
-        "updated_at",
-    ),
-    "raw_campaigns": (
-        "campaign_id",
-        "campaign_name",
-        "channel",
-        "audience",
-        "funnel_stage",
-    ),
-    "raw_creatives": (
-        "creative_id",
-        "campaign_id",
-        "creative_name",
-        "offer",
-        "is_control",
-    ),
-}
+SEED_COLUMNS = RAW_COLUMNS
 
 # dbt-duckdb loads seeds with DuckDB's CSV reader (its default ``fast``
 # path): an empty field, quoted or not, arrives as null and every other value

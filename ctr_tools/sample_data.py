@@ -218,48 +218,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, timezone
 from pathlib import Path
 
-COLUMNS: dict[str, tuple[str, ...]] = {
-    "raw_views": (
-        "view_id",
-        "viewed_at",
-        "email",
-        "campaign_id",
-        "creative_id",
-        "user_agent",
-    ),
-    "raw_clicks": (
-        "click_id",
-        "clicked_at",
-        "email",
-        "campaign_id",
-        "creative_id",
-        "user_agent",
-    ),
-    "raw_contacts": ("contact_id", "email", "account_id", "updated_at"),
-    "raw_accounts": (
-        "account_id",
-        "account_name",
-        "website",
-        "industry",
-        "employee_count",
-        "is_target",
-        "updated_at",
-    ),
-    "raw_campaigns": (
-        "campaign_id",
-        "campaign_name",
-        "channel",
-        "audience",
-        "funnel_stage",
-    ),
-    "raw_creatives": (
-        "creative_id",
-        "campaign_id",
-        "creative_name",
-        "offer",
-        "is_control",
-    ),
-}
+from ctr_tools.contract import RAW_COLUMNS
+
+COLUMNS = RAW_COLUMNS
 
 DEFAULT_SEED = 42
 WINDOW_START = datetime(2026, 3, 1, tzinfo=UTC)

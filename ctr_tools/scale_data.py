@@ -57,48 +57,9 @@ from pathlib import Path
 
 import duckdb
 
-TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
-    "raw_campaigns": (
-        "campaign_id",
-        "campaign_name",
-        "channel",
-        "audience",
-        "funnel_stage",
-    ),
-    "raw_creatives": (
-        "creative_id",
-        "campaign_id",
-        "creative_name",
-        "offer",
-        "is_control",
-    ),
-    "raw_accounts": (
-        "account_id",
-        "account_name",
-        "website",
-        "industry",
-        "employee_count",
-        "is_target",
-        "updated_at",
-    ),
-    "raw_contacts": ("contact_id", "email", "account_id", "updated_at"),
-    "raw_views": (
-        "view_id",
-        "viewed_at",
-        "email",
-        "campaign_id",
-        "creative_id",
-        "user_agent",
-    ),
-    "raw_clicks": (
-        "click_id",
-        "clicked_at",
-        "email",
-        "campaign_id",
-        "creative_id",
-        "user_agent",
-    ),
-}
+from ctr_tools.contract import RAW_COLUMNS
+
+TABLE_COLUMNS = RAW_COLUMNS
 """The six raw inputs in write order, with the contract's column order."""
 
 PERIOD_START_US = 1_767_225_600_000_000  # 2026-01-01 00:00:00 UTC

@@ -25,6 +25,7 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
+from contract_columns import CONTRACT_COLUMNS
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -32,48 +33,6 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 sample_data = importlib.import_module("ctr_tools.sample_data")
 
-CONTRACT_COLUMNS = {
-    "raw_views": [
-        "view_id",
-        "viewed_at",
-        "email",
-        "campaign_id",
-        "creative_id",
-        "user_agent",
-    ],
-    "raw_clicks": [
-        "click_id",
-        "clicked_at",
-        "email",
-        "campaign_id",
-        "creative_id",
-        "user_agent",
-    ],
-    "raw_contacts": ["contact_id", "email", "account_id", "updated_at"],
-    "raw_accounts": [
-        "account_id",
-        "account_name",
-        "website",
-        "industry",
-        "employee_count",
-        "is_target",
-        "updated_at",
-    ],
-    "raw_campaigns": [
-        "campaign_id",
-        "campaign_name",
-        "channel",
-        "audience",
-        "funnel_stage",
-    ],
-    "raw_creatives": [
-        "creative_id",
-        "campaign_id",
-        "creative_name",
-        "offer",
-        "is_control",
-    ],
-}
 BOT_PATTERNS = ("bot", "crawl", "spider", "headless", "scanner")
 FREE_MAIL = {
     "gmail.com",

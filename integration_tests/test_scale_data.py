@@ -13,54 +13,13 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from contract_columns import CONTRACT_COLUMNS
 
 from ctr_tools import reference, scale_data
 from ctr_tools.handwritten import MART_TABLES, run_handwritten
 
 VIEWS = 20_000
 
-CONTRACT_COLUMNS = {
-    "raw_views": [
-        "view_id",
-        "viewed_at",
-        "email",
-        "campaign_id",
-        "creative_id",
-        "user_agent",
-    ],
-    "raw_clicks": [
-        "click_id",
-        "clicked_at",
-        "email",
-        "campaign_id",
-        "creative_id",
-        "user_agent",
-    ],
-    "raw_contacts": ["contact_id", "email", "account_id", "updated_at"],
-    "raw_accounts": [
-        "account_id",
-        "account_name",
-        "website",
-        "industry",
-        "employee_count",
-        "is_target",
-        "updated_at",
-    ],
-    "raw_campaigns": [
-        "campaign_id",
-        "campaign_name",
-        "channel",
-        "audience",
-        "funnel_stage",
-    ],
-    "raw_creatives": [
-        "creative_id",
-        "campaign_id",
-        "creative_name",
-        "offer",
-        "is_control",
-    ],
-}
 
 TIMESTAMP_SHAPE = (
     r"[0-9]{4}-[0-9]{2}-[0-9]{2}[ T]([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]"
