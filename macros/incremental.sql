@@ -10,19 +10,32 @@
     {%- if not (execute and is_incremental()) -%}
         {{ return(none) }}
     {%- endif -%}
-    {#- Dates after tomorrow are clock errors: they must not move the window
-        past today's events. -#}
-    {%- set latest = run_query(
-        "select cast(max(" ~ date_column ~ ") as " ~ type_string() ~ ")"
-        ~ " from " ~ this ~ " where " ~ date_column ~ " <= "
-        ~ dbt.dateadd('day', 1, 'current_date')
-    ).columns[0].values()[0] -%}
+    {%- set latest = latest_date(this, date_column) -%}
     {%- if latest is none -%}
         {{ return(none) }}
     {%- endif -%}
-    {%- set start = modules.datetime.date.fromisoformat(latest[:10])
-        - modules.datetime.timedelta(days=lookback_days | int) -%}
-    {{ return(start.isoformat()) }}
+    {{ return(days_before(latest, lookback_days)) }}
+{%- endmacro %}
+
+
+{% macro latest_date(relation, date_column) -%}
+    {#- The latest `date_column` stored in `relation` (YYYY-MM-DD text), or
+        none when it is empty. Dates after tomorrow are clock errors: they
+        must not move an incremental window past today's events. -#}
+    {%- set latest = run_query(
+        "select cast(max(" ~ date_column ~ ") as " ~ type_string() ~ ")"
+        ~ " from " ~ relation ~ " where " ~ date_column ~ " <= "
+        ~ dbt.dateadd('day', 1, 'current_date')
+    ).columns[0].values()[0] -%}
+    {{ return(latest[:10] if latest is not none else none) }}
+{%- endmacro %}
+
+
+{% macro days_before(iso_date, days) -%}
+    {#- The date (YYYY-MM-DD text) `days` days before `iso_date`. -#}
+    {%- set day = modules.datetime.date.fromisoformat(iso_date[:10])
+        - modules.datetime.timedelta(days=days | int) -%}
+    {{ return(day.isoformat()) }}
 {%- endmacro %}
 
 

@@ -37,3 +37,25 @@
     {%- endfor -%}
     {{ dbt.hash(dbt.concat(parts)) }}
 {%- endmacro %}
+
+
+{% macro person_id(person_key) -%}
+    {#- A compact 64-bit integer for a person inside the build: the first 15
+        hex digits (60 bits) of the person key. Windows and distinct counts
+        over millions of people sort integers, not 64-character text; the
+        public key stays person_key. A collision would merge two people:
+        int_people_resolved tests that person_id is unique. -#}
+    {{ return(adapter.dispatch('person_id')(person_key)) }}
+{%- endmacro %}
+
+{% macro default__person_id(person_key) -%}
+    cast(cast('x' || substr({{ person_key }}, 1, 15) as bit(60)) as bigint)
+{%- endmacro %}
+
+{% macro duckdb__person_id(person_key) -%}
+    cast('0x' || substr({{ person_key }}, 1, 15) as bigint)
+{%- endmacro %}
+
+{% macro spark__person_id(person_key) -%}
+    cast(conv(substr({{ person_key }}, 1, 15), 16, 10) as bigint)
+{%- endmacro %}

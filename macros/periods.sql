@@ -23,22 +23,6 @@
 {%- endmacro %}
 
 
-{% macro expand_to_periods(relation, date_column) -%}
-    {#- Every row of `relation` once per period grain, with period_grain and
-        period_key (the period's first day; null at all_time). -#}
-    {%- for grain in period_grains() %}
-    select
-        {{ relation }}.*,
-        '{{ grain }}' as period_grain,
-        {{ period_start(grain, date_column) }} as period_key
-    from {{ relation }}
-    {%- if not loop.last %}
-    union all
-    {%- endif %}
-    {%- endfor %}
-{%- endmacro %}
-
-
 {% macro stack_segments(relation, segment_columns, type_column, value_column) -%}
     {#- Every row of `relation` once in the `all` segment (value `all`) and
         once per column of `segment_columns`, with the column's name in

@@ -91,11 +91,22 @@ matched as (
 
 ),
 
+keyed as (
+
+    select
+        *,
+        {{ person_key('person_email') }} as person_key
+
+    from matched
+
+),
+
 resolved as (
 
     select
         person_email,
-        {{ person_key('person_email') }} as person_key,
+        person_key,
+        {{ person_id('person_key') }} as person_id,
         email_domain,
         coalesce(contact_account_id, domain_account_id) as account_id,
         case
@@ -104,7 +115,7 @@ resolved as (
             else 'unmapped'
         end as account_resolution
 
-    from matched
+    from keyed
 
 )
 

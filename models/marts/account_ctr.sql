@@ -1,34 +1,24 @@
 with
 
-engagement as (
+reach as (
 
-    select * from {{ ref('fct_person_engagement') }}
-
-),
-
-accounts as (
-
-    select * from {{ ref('dim_accounts') }}
+    select * from {{ ref('int_reach_days_counted') }}
 
 ),
 
-mapped_engagement as (
+account_reach as (
 
-    select
-        engagement.*,
-        accounts.industry,
-        accounts.company_size_band
-
-    from engagement
-    inner join accounts
-        on engagement.account_id = accounts.account_id
+    select * from reach
+    where entity_type = 'account' and slice_type = 'campaign'
 
 ),
 
+-- Each account has one industry and one size band, so the accounts of a
+-- segment are the segment's rows of the campaign's reach.
 segmented as (
 
     {{ stack_segments(
-        'mapped_engagement',
+        'account_reach',
         ['industry', 'company_size_band'],
         'segment_type',
         'segment_value'
@@ -38,23 +28,9 @@ segmented as (
 
 segmented_by_period as (
 
-    {{ expand_to_periods('segmented', 'view_date') }}
-
-),
-
-measured as (
-
-    select
-        period_grain,
-        period_key,
-        campaign_id,
-        segment_type,
-        segment_value,
-        min(view_date) as first_view_date,
-        {{ account_measures() }}
-
-    from segmented_by_period
-    group by 1, 2, 3, 4, 5
+    {{ reach_by_period(
+        'segmented', ['slice_value', 'segment_type', 'segment_value']
+    ) }}
 
 ),
 
@@ -62,15 +38,17 @@ rated as (
 
     select
         period_grain,
-        coalesce(period_key, first_view_date) as period_start,
-        campaign_id,
+        {{ period_start_of(
+            'period_grain', 'period_key', 'first_view_date'
+        ) }} as period_start,
+        slice_value as campaign_id,
         segment_type,
         segment_value,
-        accounts_viewed,
-        accounts_clicked,
+        entities as accounts_viewed,
+        clicking_entities as accounts_clicked,
         {{ account_rates() }}
 
-    from measured
+    from segmented_by_period
 
 )
 

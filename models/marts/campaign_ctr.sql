@@ -1,8 +1,8 @@
 with
 
-engagement as (
+reach as (
 
-    select * from {{ ref('fct_person_engagement') }}
+    select * from {{ ref('int_reach_days_counted') }}
 
 ),
 
@@ -12,24 +12,53 @@ campaigns as (
 
 ),
 
-engagement_by_period as (
+people_reach as (
 
-    {{ expand_to_periods('engagement', 'view_date') }}
+    select * from reach
+    where entity_type = 'person' and slice_type = 'campaign'
+
+),
+
+account_reach as (
+
+    select * from reach
+    where entity_type = 'account' and slice_type = 'campaign'
+
+),
+
+people_by_period as (
+
+    {{ reach_by_period('people_reach', ['slice_value']) }}
+
+),
+
+accounts_by_period as (
+
+    {{ reach_by_period('account_reach', ['slice_value']) }}
 
 ),
 
 measured as (
 
     select
-        period_grain,
-        period_key,
-        campaign_id,
-        min(view_date) as first_view_date,
-        {{ person_measures() }},
-        {{ account_measures() }}
+        people_by_period.period_grain,
+        people_by_period.period_key,
+        people_by_period.slice_value as campaign_id,
+        people_by_period.first_view_date,
+        people_by_period.views,
+        people_by_period.clicks,
+        people_by_period.entities as viewers,
+        people_by_period.clicking_entities as clickers,
+        {{ zero_if_null('accounts_by_period.entities') }} as accounts_viewed,
+        {{ zero_if_null('accounts_by_period.clicking_entities') }}
+            as accounts_clicked
 
-    from engagement_by_period
-    group by 1, 2, 3
+    from people_by_period
+    left join accounts_by_period
+        on
+            people_by_period.period_grain = accounts_by_period.period_grain
+            and people_by_period.period_key = accounts_by_period.period_key
+            and people_by_period.slice_value = accounts_by_period.slice_value
 
 ),
 
@@ -37,8 +66,11 @@ rated as (
 
     select
         measured.period_grain,
-        coalesce(measured.period_key, measured.first_view_date)
-            as period_start,
+        {{ period_start_of(
+            'measured.period_grain',
+            'measured.period_key',
+            'measured.first_view_date'
+        ) }} as period_start,
         measured.campaign_id,
         campaigns.campaign_name,
         campaigns.channel,

@@ -1,8 +1,8 @@
 with
 
-engagement as (
+reach as (
 
-    select * from {{ ref('fct_person_engagement') }}
+    select * from {{ ref('int_reach_days_counted') }}
 
 ),
 
@@ -12,9 +12,16 @@ creatives as (
 
 ),
 
-engagement_by_period as (
+people_reach as (
 
-    {{ expand_to_periods('engagement', 'view_date') }}
+    select * from reach
+    where entity_type = 'person' and slice_type = 'creative'
+
+),
+
+people_by_period as (
+
+    {{ reach_by_period('people_reach', ['slice_value']) }}
 
 ),
 
@@ -23,13 +30,14 @@ measured as (
     select
         period_grain,
         period_key,
-        campaign_id,
-        creative_id,
-        min(view_date) as first_view_date,
-        {{ person_measures() }}
+        slice_value as creative_id,
+        first_view_date,
+        views,
+        clicks,
+        entities as viewers,
+        clicking_entities as clickers
 
-    from engagement_by_period
-    group by 1, 2, 3, 4
+    from people_by_period
 
 ),
 
@@ -37,7 +45,7 @@ rated as (
 
     select
         measured.period_grain,
-        measured.campaign_id,
+        creatives.campaign_id,
         measured.creative_id,
         creatives.creative_name,
         creatives.offer,
@@ -46,8 +54,11 @@ rated as (
         measured.clicks,
         measured.viewers,
         measured.clickers,
-        coalesce(measured.period_key, measured.first_view_date)
-            as period_start,
+        {{ period_start_of(
+            'measured.period_grain',
+            'measured.period_key',
+            'measured.first_view_date'
+        ) }} as period_start,
         {{ person_rates() }}
 
     from measured

@@ -74,6 +74,7 @@ joined as (
         -- engine may type these expressions as another string type than
         -- the contract's (text where the contract created varchar).
         cast(people.person_key as {{ type_string() }}) as person_key,
+        people.person_id,
         cast(views_per_day.campaign_id as {{ type_string() }}) as campaign_id,
         cast(views_per_day.creative_id as {{ type_string() }}) as creative_id,
         cast(people.account_id as {{ type_string() }}) as account_id,

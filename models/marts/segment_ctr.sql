@@ -1,71 +1,93 @@
 with
 
-engagement as (
+reach as (
 
-    select * from {{ ref('fct_person_engagement') }}
-
-),
-
-campaigns as (
-
-    select * from {{ ref('stg_marketing__campaigns') }}
+    select * from {{ ref('int_reach_days_counted') }}
 
 ),
 
-accounts as (
+all_campaigns as (
 
-    select * from {{ ref('dim_accounts') }}
+    -- The segments of people and of accounts: all campaigns as one (also
+    -- split by the person's or account's industry and size band), and each
+    -- campaign dimension. An unmapped person's industry and size band are
+    -- unknown (rule 10).
+    select * from reach
+    where slice_type = 'all'
 
 ),
 
-described as (
+campaign_dimensions as (
 
     select
-        engagement.*,
-        campaigns.channel,
-        coalesce(campaigns.audience, 'unknown') as audience,
-        coalesce(campaigns.funnel_stage, 'unknown') as funnel_stage,
-        coalesce(accounts.industry, 'unknown') as industry,
-        coalesce(accounts.company_size_band, 'unknown') as company_size_band
+        reach.*,
+        reach.slice_type as dimension,
+        reach.slice_value as dimension_value
 
-    from engagement
-    inner join campaigns
-        on engagement.campaign_id = campaigns.campaign_id
-    left join accounts
-        on engagement.account_id = accounts.account_id
+    from reach
+    where reach.slice_type in ('channel', 'audience', 'funnel_stage')
 
 ),
 
 segmented as (
 
     {{ stack_segments(
-        'described',
-        ['channel', 'audience', 'funnel_stage', 'industry', 'company_size_band'],
+        'all_campaigns',
+        ['industry', 'company_size_band'],
         'dimension',
         'dimension_value'
     ) }}
+    union all
+    select * from campaign_dimensions
 
 ),
 
 segmented_by_period as (
 
-    {{ expand_to_periods('segmented', 'view_date') }}
+    {{ reach_by_period(
+        'segmented', ['entity_type', 'dimension', 'dimension_value']
+    ) }}
+
+),
+
+people_by_period as (
+
+    select * from segmented_by_period
+    where entity_type = 'person'
+
+),
+
+accounts_by_period as (
+
+    select * from segmented_by_period
+    where entity_type = 'account'
 
 ),
 
 measured as (
 
     select
-        period_grain,
-        period_key,
-        dimension,
-        dimension_value,
-        min(view_date) as first_view_date,
-        {{ person_measures() }},
-        {{ account_measures() }}
+        people_by_period.period_grain,
+        people_by_period.period_key,
+        people_by_period.first_view_date,
+        people_by_period.dimension,
+        people_by_period.dimension_value,
+        people_by_period.views,
+        people_by_period.clicks,
+        people_by_period.entities as viewers,
+        people_by_period.clicking_entities as clickers,
+        {{ zero_if_null('accounts_by_period.entities') }} as accounts_viewed,
+        {{ zero_if_null('accounts_by_period.clicking_entities') }}
+            as accounts_clicked
 
-    from segmented_by_period
-    group by 1, 2, 3, 4
+    from people_by_period
+    left join accounts_by_period
+        on
+            people_by_period.period_grain = accounts_by_period.period_grain
+            and people_by_period.period_key = accounts_by_period.period_key
+            and people_by_period.dimension = accounts_by_period.dimension
+            and people_by_period.dimension_value
+            = accounts_by_period.dimension_value
 
 ),
 
@@ -73,7 +95,9 @@ rated as (
 
     select
         period_grain,
-        coalesce(period_key, first_view_date) as period_start,
+        {{ period_start_of(
+            'period_grain', 'period_key', 'first_view_date'
+        ) }} as period_start,
         dimension,
         dimension_value,
         views,

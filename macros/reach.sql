@@ -1,0 +1,251 @@
+{#- Reach: distinct people and accounts per period without counting
+    distinct over history. For each kind of slice (a creative, a campaign,
+    all campaigns, a channel, an audience, a funnel stage) and each entity
+    (a person, a canonical account), the entity's active days in the slice
+    are ordered once; a day counts the entity as new in its week, month or
+    ever when the entity's previous active day in that slice lies before
+    the week's, the month's start or does not exist. Summing those flags
+    over a period's days gives its distinct count exactly, at every grain,
+    from one ordered pass (see int_reach_days_counted). -#}
+
+{% macro reach_slices() -%}
+    {#- The (entity, slice) pairs the marts count, with the column that
+        names the slice and whether the rows keep the entity's industry and
+        company size band (the segments of account_ctr and segment_ctr). -#}
+    {{ return([
+        {'entity': 'person', 'slice': 'creative', 'column': 'creative_id', 'segmented': false},
+        {'entity': 'person', 'slice': 'campaign', 'column': 'campaign_id', 'segmented': false},
+        {'entity': 'person', 'slice': 'all', 'column': "'all'", 'segmented': true},
+        {'entity': 'person', 'slice': 'channel', 'column': 'channel', 'segmented': false},
+        {'entity': 'person', 'slice': 'audience', 'column': 'audience', 'segmented': false},
+        {'entity': 'person', 'slice': 'funnel_stage', 'column': 'funnel_stage', 'segmented': false},
+        {'entity': 'account', 'slice': 'campaign', 'column': 'campaign_id', 'segmented': true},
+        {'entity': 'account', 'slice': 'all', 'column': "'all'", 'segmented': true},
+        {'entity': 'account', 'slice': 'channel', 'column': 'channel', 'segmented': false},
+        {'entity': 'account', 'slice': 'audience', 'column': 'audience', 'segmented': false},
+        {'entity': 'account', 'slice': 'funnel_stage', 'column': 'funnel_stage', 'segmented': false},
+    ]) }}
+{%- endmacro %}
+
+
+{% macro reach_entity_column(entity) -%}
+    {{ return({'person': 'person_id', 'account': 'account_id'}[entity]) }}
+{%- endmacro %}
+
+
+{% macro reach_days(timeline, pair) -%}
+    {#- One row per day, slice (and segment) of `pair` in `timeline`: the
+        entity counts (active that day, new in its week, its month, ever),
+        views and clicks. `timeline` holds the engagement rows being counted
+        (is_settled 0) and, on an incremental run, the last settled day of
+        each entity (is_settled 1), which only serves as the previous day. -#}
+    {%- set entity = reach_entity_column(pair.entity) -%}
+    {%- set segments = ['industry', 'company_size_band'] if pair.segmented
+        else ['cast(null as ' ~ type_string() ~ ')', 'cast(null as ' ~ type_string() ~ ')'] -%}
+    select
+        view_date,
+        '{{ pair.entity }}' as entity_type,
+        '{{ pair.slice }}' as slice_type,
+        slice_value,
+        industry,
+        company_size_band,
+        sum(views) as views,
+        sum(clicks) as clicks,
+        count(*) as entities,
+        {{ count_new('previous_view_date', 'week') }} as entities_new_in_week,
+        {{ count_new('previous_view_date', 'month') }} as entities_new_in_month,
+        {{ count_new('previous_view_date', 'all_time') }} as entities_new_ever,
+        sum(case when click_date is not null then 1 else 0 end)
+            as clicking_entities,
+        {{ count_new('previous_click_date', 'week', 'click_date') }}
+            as clicking_entities_new_in_week,
+        {{ count_new('previous_click_date', 'month', 'click_date') }}
+            as clicking_entities_new_in_month,
+        {{ count_new('previous_click_date', 'all_time', 'click_date') }}
+            as clicking_entities_new_ever
+    from (
+        select
+            *,
+            lag(view_date) over (
+                partition by entity_key, slice_value order by view_date
+            ) as previous_view_date,
+            max(click_date) over (
+                partition by entity_key, slice_value order by view_date
+                rows between unbounded preceding and 1 preceding
+            ) as previous_click_date
+        from (
+            select
+                view_date,
+                {{ entity }} as entity_key,
+                cast({{ pair.column }} as {{ type_string() }}) as slice_value,
+                cast({{ segments[0] }} as {{ type_string() }}) as industry,
+                cast({{ segments[1] }} as {{ type_string() }})
+                    as company_size_band,
+                is_settled,
+                sum(views) as views,
+                sum(clicks) as clicks,
+                max(click_date) as click_date
+            from {{ timeline }}
+            where {{ entity }} is not null
+            group by 1, 2, 3, 4, 5, 6
+        ) as entity_days
+    ) as sequenced
+    where is_settled = 0
+    group by 1, 2, 3, 4, 5, 6
+{%- endmacro %}
+
+
+{% macro reach_days_of_every_slice(timeline) -%}
+    {#- reach_days for every pair of reach_slices(), stacked. -#}
+    {%- for pair in reach_slices() %}
+    {{ reach_days(timeline, pair) }}
+    {%- if not loop.last %}
+    union all
+    {%- endif %}
+    {%- endfor %}
+{%- endmacro %}
+
+
+{% macro count_new(previous_date, grain, active_date=none) -%}
+    {#- Rows whose entity is new in the row's `grain` period: no previous
+        day, or the previous one before the period's start (every row is a
+        distinct day, so each is new in its day). With `active_date`, only
+        rows where it is set (days with a click). -#}
+    {%- set condition -%}
+        {%- if grain == 'all_time' -%}
+            {{ previous_date }} is null
+        {%- else -%}
+            ({{ previous_date }} is null
+            or {{ previous_date }} < {{ period_start(grain, 'view_date') }})
+        {%- endif -%}
+    {%- endset -%}
+    sum(case when {% if active_date %}{{ active_date }} is not null and {% endif -%}
+        {{ condition }} then 1 else 0 end)
+{%- endmacro %}
+
+
+{% macro reach_by_period(relation, group_columns) -%}
+    {#- The daily reach rows of `relation` rolled up to every period grain,
+        grouped by `group_columns`: views and clicks summed, and entities
+        (and clicking entities) summed from the flags that make each entity
+        count once per period. period_key is the period's first day, a
+        placeholder at all_time (whose start is the slice's first day:
+        first_view_date). -#}
+    {%- set new_suffix = {
+        'day': '', 'week': '_new_in_week',
+        'month': '_new_in_month', 'all_time': '_new_ever'
+    } -%}
+    select
+        period_grain,
+        period_key,
+        {% for column in group_columns %}{{ column }},{% endfor %}
+        min(view_date) as first_view_date,
+        cast(sum(views) as {{ type_count() }}) as views,
+        cast(sum(clicks) as {{ type_count() }}) as clicks,
+        cast(sum(entities) as {{ type_count() }}) as entities,
+        cast(sum(clicking_entities) as {{ type_count() }})
+            as clicking_entities
+    from (
+        {%- for grain in period_grains() %}
+        select
+            '{{ grain }}' as period_grain,
+            {% if grain == 'all_time' -%}
+            cast('1970-01-01' as date)
+            {%- else -%}
+            {{ period_start(grain, 'view_date') }}
+            {%- endif %} as period_key,
+            {% for column in group_columns %}{{ column }},{% endfor %}
+            view_date,
+            views,
+            clicks,
+            entities{{ new_suffix[grain] }} as entities,
+            clicking_entities{{ new_suffix[grain] }} as clicking_entities
+        from {{ relation }}
+        {%- if not loop.last %}
+        union all
+        {%- endif %}
+        {%- endfor %}
+    ) as by_period
+    group by
+        period_grain,
+        period_key
+        {%- for column in group_columns %}, {{ column }}{% endfor %}
+{%- endmacro %}
+
+
+{% macro settled_boundaries() -%}
+    {#- For int_engagement_pairs_settled: [from, before], the view dates
+        this run folds into the settled state. Settled means no later run
+        rewrites it: before the window the engagement fact rewrites next.
+        That window starts engagement_lookback_days before the latest day
+        already counted in int_reach_days_counted (read, not ref'd: it is
+        downstream), which is also where that model restarts this run. On
+        a full build: everything before the fact's latest day minus the
+        lookback. -#}
+    {%- if not execute -%}
+        {{ return([none, none]) }}
+    {%- endif -%}
+    {%- set lookback = engagement_lookback_days() -%}
+    {%- if not is_incremental() -%}
+        {%- set engagement = load_relation(ref('fct_person_engagement')) -%}
+        {%- set latest = latest_date(engagement, 'view_date')
+            if engagement else none -%}
+        {{ return([none, days_before(latest, lookback) if latest else none]) }}
+    {%- endif -%}
+    {%- set settled = run_query(
+        "select cast(max(settled_before) as " ~ type_string() ~ ") from " ~ this
+    ).columns[0].values()[0] -%}
+    {%- set counted = adapter.get_relation(
+        database=this.database, schema=this.schema,
+        identifier='int_reach_days_counted'
+    ) -%}
+    {%- set latest = latest_date(counted, 'view_date') if counted else none -%}
+    {%- set before = days_before(latest, lookback) if latest else settled -%}
+    {%- if settled and before and before < settled[:10] -%}
+        {%- set before = settled[:10] -%}
+    {%- endif -%}
+    {{ return([settled[:10] if settled else none, before]) }}
+{%- endmacro %}
+
+
+{% macro reach_restart_date() -%}
+    {#- The first view date int_reach_days_counted recounts this run: the
+        settled state's boundary (none: count every day). -#}
+    {%- if not (execute and is_incremental()) -%}
+        {{ return(none) }}
+    {%- endif -%}
+    {%- set settled = run_query(
+        "select cast(max(settled_before) as " ~ type_string() ~ ") from "
+        ~ ref('int_engagement_pairs_settled')
+    ).columns[0].values()[0] -%}
+    {{ return(settled[:10] if settled else none) }}
+{%- endmacro %}
+
+
+{% macro delete_uncounted_days() -%}
+    {#- The pre-hook of int_reach_days_counted: removes the days this run
+        counts again (all of them when nothing is settled yet). -#}
+    {%- if execute and is_incremental() -%}
+        {%- set restart = reach_restart_date() -%}
+        delete from {{ this }}
+        {%- if restart %} where view_date >= '{{ restart }}'{% endif %}
+    {%- else -%}
+        select 1 as nothing_to_delete
+    {%- endif -%}
+{%- endmacro %}
+
+
+{% macro zero_if_null(count) -%}
+    {#- A count that is missing (no row on the joined side) as 0. -#}
+    cast(coalesce({{ count }}, 0) as {{ type_count() }})
+{%- endmacro %}
+
+
+{% macro period_start_of(grain, period_key, first_view_date) -%}
+    {#- A mart row's period_start: the period's first day, or at all_time
+        the first day with a counted view in the row's slice. -#}
+    case
+        when {{ grain }} = 'all_time' then {{ first_view_date }}
+        else {{ period_key }}
+    end
+{%- endmacro %}

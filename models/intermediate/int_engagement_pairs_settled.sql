@@ -1,0 +1,91 @@
+{#- The settled state of reach: for each person and creative, the last day
+    the person viewed it and the last day with a click, over the engagement
+    days no later run rewrites (before settled_before). An incremental run
+    folds in the days that have settled since the last run, so the next
+    count of recent days knows each entity's previous active day without
+    rescanning history (see macros/reach.sql). -#}
+{{ config(
+    materialized=incremental_materialization(),
+    unique_key=['person_id', 'creative_id'],
+    incremental_strategy='delete+insert',
+    on_schema_change='fail',
+) }}
+
+{%- set boundaries = settled_boundaries() %}
+{%- set settled_from = boundaries[0] %}
+{%- set settled_before = boundaries[1] or '0001-01-01' %}
+
+with
+
+engagement as (
+
+    select * from {{ ref('fct_person_engagement') }}
+
+),
+
+newly_settled as (
+
+    select
+        person_id,
+        creative_id,
+        max(campaign_id) as campaign_id,
+        max(account_id) as account_id,
+        max(view_date) as last_view_date,
+        max(case when has_clicked then view_date end) as last_click_date
+
+    from engagement
+    where
+        view_date < cast('{{ settled_before }}' as date)
+        and {{ is_on_or_after('view_date', settled_from) }}
+    group by 1, 2
+
+),
+
+stored as (
+
+    {{ stored_rows_of(
+        new_rows='newly_settled',
+        key_columns=['person_id', 'creative_id'],
+        columns=[
+            'person_id', 'creative_id', 'campaign_id', 'account_id',
+            'last_view_date', 'last_click_date'
+        ]
+    ) }}
+
+),
+
+merged as (
+
+    select
+        person_id,
+        creative_id,
+        max(campaign_id) as campaign_id,
+        max(account_id) as account_id,
+        max(last_view_date) as last_view_date,
+        max(last_click_date) as last_click_date
+
+    from (
+        select * from newly_settled
+        union all
+        select * from stored
+    ) as both_states
+    group by 1, 2
+
+),
+
+final as (
+
+    select
+        person_id,
+        cast(creative_id as {{ type_string() }}) as creative_id,
+        cast(campaign_id as {{ type_string() }}) as campaign_id,
+        cast(account_id as {{ type_string() }}) as account_id,
+        last_view_date,
+        last_click_date,
+        cast('{{ settled_before }}' as date) as settled_before
+
+    from merged
+
+)
+
+select * from final
