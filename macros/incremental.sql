@@ -119,3 +119,51 @@
     {#- Spark's Parquet tables cannot delete rows. -#}
     {{ return('table') }}
 {%- endmacro %}
+
+
+{% macro raw_event_day(raw_timestamp) -%}
+    {#- The day a raw timestamp's text starts with (YYYY-MM-DD, before any
+        offset is applied), or null when the text is not date-shaped: what an
+        incremental run windows raw rows by, since they carry no load time. -#}
+    case
+        when {{ clean_text(raw_timestamp) }} like '____-__-__%'
+            then substr({{ clean_text(raw_timestamp) }}, 1, 10)
+    end
+{%- endmacro %}
+
+
+{% macro staging_window_start() -%}
+    {#- The first raw event day int_events_staged restages: a day before the
+        event models' window (offsets move a UTC date by up to a day). -#}
+    {{ return(incremental_window_start('event_date', event_lookback_days() + 1)) }}
+{%- endmacro %}
+
+
+{% macro is_in_staging_window(raw_day, window_start) -%}
+    {#- A raw row int_events_staged (re)stages: its raw event day is in the
+        window, or it has none (not date-shaped; always restaged). -#}
+    {%- if window_start is none -%}
+        true
+    {%- else -%}
+        ({{ raw_day }} >= '{{ window_start }}' or {{ raw_day }} is null)
+    {%- endif -%}
+{%- endmacro %}
+
+
+{% macro delete_unstaged_rows() -%}
+    {#- The pre-hook of int_events_staged: removes the rows the run stages
+        again. -#}
+    {%- set start = staging_window_start() -%}
+    {%- if start is not none -%}
+        delete from {{ this }}
+        where {{ is_in_staging_window('raw_event_day', start) }}
+    {%- else -%}
+        select 1 as nothing_to_delete
+    {%- endif -%}
+{%- endmacro %}
+
+
+{% macro kept_if_rejected(raw_column) -%}
+    {#- A raw column kept for a rejected row only (null for a valid one). -#}
+    case when is_rejected then {{ raw_column }} end
+{%- endmacro %}

@@ -17,7 +17,18 @@
 {%- endmacro %}
 
 {% macro duckdb__clean_text(expression) -%}
-    nullif(trim({{ expression }}, ' ' || chr(9)), '')
+    {#- trim() with a character set is slow on DuckDB: only values that
+        start or end with a space or tab are trimmed. -#}
+    nullif(
+        case
+            when
+                left({{ expression }}, 1) in (' ', chr(9))
+                or right({{ expression }}, 1) in (' ', chr(9))
+                then trim({{ expression }}, ' ' || chr(9))
+            else {{ expression }}
+        end,
+        ''
+    )
 {%- endmacro %}
 
 {% macro spark__clean_text(expression) -%}

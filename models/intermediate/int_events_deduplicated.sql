@@ -6,8 +6,8 @@
     (user_agent, empty first; person_email; campaign_id; creative_id) is
     kept.
 
-    Incremental: a run reads the raw rows of its window (by the raw
-    timestamp's date, a day early for offsets) and the stored copy of each
+    Incremental: a run reads the staged rows of its window (by the raw
+    timestamp's day, a day early for offsets) and the stored copy of each
     event id it sees, so a late duplicate never displaces an earlier copy
     stored by a previous run. -#}
 {{ config(
@@ -23,55 +23,28 @@
 
 with
 
-views as (
+staged as (
 
-    select * from {{ ref('stg_tracking__views') }}
-
-),
-
-clicks as (
-
-    select * from {{ ref('stg_tracking__clicks') }}
+    select * from {{ ref('int_events_staged') }}
 
 ),
 
 valid_events as (
 
     select
-        'view' as event_type,
-        view_id as event_id,
-        viewed_at as event_at,
+        event_type,
+        event_id,
+        event_at,
         person_email,
         email_domain,
         campaign_id,
         creative_id,
         user_agent
 
-    from views
+    from staged
     where
         not is_rejected
-        and {{ is_on_or_after(
-            clean_text('raw_viewed_at'), window_start, as_text=true
-        ) }}
-
-    union all
-
-    select
-        'click' as event_type,
-        click_id as event_id,
-        clicked_at as event_at,
-        person_email,
-        email_domain,
-        campaign_id,
-        creative_id,
-        user_agent
-
-    from clicks
-    where
-        not is_rejected
-        and {{ is_on_or_after(
-            clean_text('raw_clicked_at'), window_start, as_text=true
-        ) }}
+        and {{ is_on_or_after('raw_event_day', window_start, as_text=true) }}
 
 ),
 

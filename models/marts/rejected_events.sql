@@ -3,46 +3,25 @@
     values and, for identical copies, its occurrence among them. -#}
 with
 
-views as (
+staged as (
 
-    select * from {{ ref('stg_tracking__views') }}
-
-),
-
-clicks as (
-
-    select * from {{ ref('stg_tracking__clicks') }}
+    select * from {{ ref('int_events_staged') }}
 
 ),
 
 rejected as (
 
     select
-        'view' as event_type,
+        event_type,
         rejection_reason as reason,
-        raw_view_id as raw_event_id,
-        raw_viewed_at as raw_event_at,
+        raw_event_id,
+        raw_event_at,
         raw_email,
         raw_campaign_id,
         raw_creative_id,
         raw_user_agent
 
-    from views
-    where is_rejected
-
-    union all
-
-    select
-        'click' as event_type,
-        rejection_reason as reason,
-        raw_click_id as raw_event_id,
-        raw_clicked_at as raw_event_at,
-        raw_email,
-        raw_campaign_id,
-        raw_creative_id,
-        raw_user_agent
-
-    from clicks
+    from staged
     where is_rejected
 
 ),

@@ -6,15 +6,9 @@
     per date and channel, duplicates = valid raw rows - kept events. -#}
 with
 
-views as (
+staged as (
 
-    select * from {{ ref('stg_tracking__views') }}
-
-),
-
-clicks as (
-
-    select * from {{ ref('stg_tracking__clicks') }}
+    select * from {{ ref('int_events_staged') }}
 
 ),
 
@@ -45,22 +39,12 @@ campaigns as (
 raw_rows as (
 
     select
-        'view' as event_type,
-        viewed_date as date_day,
+        event_type,
+        event_date as date_day,
         campaign_id,
         is_rejected
 
-    from views
-
-    union all
-
-    select
-        'click' as event_type,
-        clicked_date as date_day,
-        campaign_id,
-        is_rejected
-
-    from clicks
+    from staged
 
 ),
 
