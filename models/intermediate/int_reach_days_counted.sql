@@ -58,14 +58,15 @@ recent_engagement as (
 
 ),
 
-settled_engagement as (
+settled_people as (
 
-    -- An entity's last settled day, for the entities counted this run (on
-    -- a full build nothing is settled before the first day counted).
+    -- Each person's last settled day per creative, for the people counted
+    -- this run (on a full build nothing is settled before the first day
+    -- counted). Their account is left out: accounts come next.
     select
         settled.last_view_date as view_date,
         settled.person_id,
-        settled.account_id,
+        cast(null as {{ type_string() }}) as account_id,
         settled.campaign_id,
         settled.creative_id,
         0 as views,
@@ -76,14 +77,34 @@ settled_engagement as (
     from settled
     where
         {{ 'true' if restart else 'false' }}
-        and (
-            settled.person_id in (
-                select recent_engagement.person_id from recent_engagement
-            )
-            or settled.account_id in (
-                select recent_engagement.account_id from recent_engagement
-            )
+        and settled.person_id in (
+            select recent_engagement.person_id from recent_engagement
         )
+
+),
+
+settled_accounts as (
+
+    -- Each account's last settled day per campaign (over all its people),
+    -- for the accounts counted this run.
+    select
+        max(settled.last_view_date) as view_date,
+        cast(null as {{ dbt.type_bigint() }}) as person_id,
+        settled.account_id,
+        settled.campaign_id,
+        cast(null as {{ type_string() }}) as creative_id,
+        0 as views,
+        0 as clicks,
+        max(settled.last_click_date) as click_date,
+        1 as is_settled
+
+    from settled
+    where
+        {{ 'true' if restart else 'false' }}
+        and settled.account_id in (
+            select recent_engagement.account_id from recent_engagement
+        )
+    group by settled.account_id, settled.campaign_id
 
 ),
 
@@ -100,7 +121,9 @@ timeline as (
     from (
         select * from recent_engagement
         union all
-        select * from settled_engagement
+        select * from settled_people
+        union all
+        select * from settled_accounts
     ) as both_kinds
     inner join campaigns
         on both_kinds.campaign_id = campaigns.campaign_id
