@@ -140,8 +140,9 @@
 
 
 {% macro is_in_staging_window(raw_day, window_start) -%}
-    {#- A raw row int_events_staged (re)stages: its raw event day is in the
-        window, or it has none (not date-shaped; always restaged). -#}
+    {#- A raw row an incremental run (re)stages and deduplicates: its raw
+        event day is in the window, or it has none (not date-shaped; always
+        restaged). -#}
     {%- if window_start is none -%}
         true
     {%- else -%}

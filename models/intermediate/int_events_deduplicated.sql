@@ -44,7 +44,7 @@ valid_events as (
     from staged
     where
         not is_rejected
-        and {{ is_on_or_after('raw_event_day', window_start, as_text=true) }}
+        and {{ is_in_staging_window('raw_event_day', window_start) }}
 
 ),
 

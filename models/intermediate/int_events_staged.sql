@@ -53,6 +53,9 @@ staged as (
         raw_user_agent
 
     from views
+    where {{ is_in_staging_window(
+        raw_event_day('raw_viewed_at'), window_start
+    ) }}
 
     union all
 
@@ -77,13 +80,9 @@ staged as (
         raw_user_agent
 
     from clicks
-
-),
-
-windowed as (
-
-    select * from staged
-    where {{ is_in_staging_window('raw_event_day', window_start) }}
+    where {{ is_in_staging_window(
+        raw_event_day('raw_clicked_at'), window_start
+    ) }}
 
 ),
 
@@ -109,7 +108,7 @@ final as (
         {{ kept_if_rejected('raw_creative_id') }} as raw_creative_id,
         {{ kept_if_rejected('raw_user_agent') }} as raw_user_agent
 
-    from windowed
+    from staged
 
 )
 

@@ -104,7 +104,7 @@ settled_accounts as (
         and settled.account_id in (
             select recent_engagement.account_id from recent_engagement
         )
-    group by settled.account_id, settled.campaign_id
+    group by 3, 4
 
 ),
 
