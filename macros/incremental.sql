@@ -168,3 +168,23 @@
     {#- A raw column kept for a rejected row only (null for a valid one). -#}
     case when is_rejected then {{ raw_column }} end
 {%- endmacro %}
+
+
+{% macro tracking_lookback_days() -%}
+    {#- Days tracking_health recounts: the engagement fact's window (the
+        longest of the models it counts from) and a day for offsets. -#}
+    {{ return(engagement_lookback_days() + 1) }}
+{%- endmacro %}
+
+
+{% macro delete_recounted_days() -%}
+    {#- The pre-hook of tracking_health: removes the dates a run recounts,
+        and the row of invalid timestamps (null date). -#}
+    {%- set start = incremental_window_start('date_day', tracking_lookback_days()) -%}
+    {%- if start is not none -%}
+        delete from {{ this }}
+        where date_day >= '{{ start }}' or date_day is null
+    {%- else -%}
+        select 1 as nothing_to_delete
+    {%- endif -%}
+{%- endmacro %}

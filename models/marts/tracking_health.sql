@@ -3,7 +3,22 @@
     was invalid) and its campaign's channel (`unknown` when the campaign is
     unknown). Every figure comes from the pipeline's own models, so it
     agrees with the CTR marts. A duplicate copy is counted on its own date:
-    per date and channel, duplicates = valid raw rows - kept events. -#}
+    per date and channel, duplicates = valid raw rows - kept events.
+
+    Incremental: a run deletes and recounts the dates of its window (the
+    engagement fact's, and a day for offsets) and the row of invalid
+    timestamps (null date), which any run can add to. -#}
+{{ config(
+    materialized=incremental_materialization(),
+    incremental_strategy='append',
+    on_schema_change='fail',
+    pre_hook="{{ delete_recounted_days() }}",
+) }}
+
+{%- set recount_from = incremental_window_start(
+    'date_day', tracking_lookback_days()
+) %}
+
 with
 
 staged as (
@@ -24,9 +39,9 @@ click_outcomes as (
 
 ),
 
-people as (
+engagement as (
 
-    select * from {{ ref('int_people_resolved') }}
+    select * from {{ ref('fct_person_engagement') }}
 
 ),
 
@@ -45,6 +60,16 @@ raw_rows as (
         is_rejected
 
     from staged
+    where
+        {{ is_on_or_after('event_date', recount_from) }}
+        or event_date is null
+
+),
+
+recent_events as (
+
+    select * from events
+    where {{ is_on_or_after('event_date', recount_from) }}
 
 ),
 
@@ -80,25 +105,36 @@ outcomes as (
         'duplicate' as outcome,
         -1 as row_delta
 
-    from events
+    from recent_events
 
     union all
 
     select
-        events.event_type,
-        events.event_date as date_day,
-        events.campaign_id,
-        case
-            when events.is_invalid_traffic then 'invalid_traffic'
-            when people.account_id is null then 'counted_unmapped'
-            else 'counted_mapped'
-        end as outcome,
+        event_type,
+        event_date as date_day,
+        campaign_id,
+        'invalid_traffic' as outcome,
         1 as row_delta
 
-    from events
-    left join people
-        on events.person_email = people.person_email
-    where events.event_type = 'view' or events.is_invalid_traffic
+    from recent_events
+    where is_invalid_traffic
+
+    union all
+
+    -- counted views, from the engagement fact (one row per day, person and
+    -- creative), mapped or not
+    select
+        'view' as event_type,
+        view_date as date_day,
+        campaign_id,
+        case
+            when account_id is null then 'counted_unmapped'
+            else 'counted_mapped'
+        end as outcome,
+        views as row_delta
+
+    from engagement
+    where {{ is_on_or_after('view_date', recount_from) }}
 
     union all
 
@@ -110,6 +146,7 @@ outcomes as (
         1 as row_delta
 
     from click_outcomes
+    where {{ is_on_or_after('clicked_date', recount_from) }}
 
 ),
 
