@@ -2,7 +2,23 @@
     updated contact record (ties: smallest contact_id; an empty or invalid
     updated_at is the oldest), mapped to its canonical account; failing
     that, the canonical account whose domain is the email domain, unless
-    the domain is free mail; otherwise the person is unmapped. -#}
+    the domain is free mail; otherwise the person is unmapped.
+
+    Incremental: a run adds the people first seen in its window and
+    resolves every stored person again against the current CRM, so new
+    engagement days use today's accounts (days already counted keep theirs
+    until a --full-refresh). -#}
+{{ config(
+    materialized=incremental_materialization(),
+    unique_key='person_email',
+    incremental_strategy='delete+insert',
+    on_schema_change='fail',
+) }}
+
+{%- set window_start = incremental_window_start(
+    'first_view_date', event_lookback_days()
+) %}
+
 with
 
 events as (
@@ -23,14 +39,44 @@ accounts as (
 
 ),
 
-viewers as (
+recent_viewers as (
 
-    select distinct
+    select
         person_email,
-        email_domain
+        email_domain,
+        min(event_date) as first_view_date
 
     from events
-    where event_type = 'view' and not is_invalid_traffic
+    where
+        event_type = 'view'
+        and not is_invalid_traffic
+        and {{ is_on_or_after('event_date', window_start) }}
+    group by 1, 2
+
+),
+
+stored_viewers as (
+
+    {{ all_stored_rows(
+        like_rows='recent_viewers',
+        columns=['person_email', 'email_domain', 'first_view_date']
+    ) }}
+
+),
+
+viewers as (
+
+    select
+        person_email,
+        email_domain,
+        min(first_view_date) as first_view_date
+
+    from (
+        select * from recent_viewers
+        union all
+        select * from stored_viewers
+    ) as both_viewers
+    group by 1, 2
 
 ),
 
@@ -76,6 +122,7 @@ matched as (
     select
         viewers.person_email,
         viewers.email_domain,
+        viewers.first_view_date,
         contact_accounts.canonical_account_id as contact_account_id,
         domain_accounts.canonical_account_id as domain_account_id
 
@@ -108,6 +155,7 @@ resolved as (
         person_key,
         {{ person_id('person_key') }} as person_id,
         email_domain,
+        first_view_date,
         coalesce(contact_account_id, domain_account_id) as account_id,
         case
             when contact_account_id is not null then 'contact'
