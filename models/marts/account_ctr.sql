@@ -34,7 +34,7 @@ segmented_by_period as (
 
 ),
 
-rated as (
+measured as (
 
     select
         period_grain,
@@ -45,10 +45,19 @@ rated as (
         segment_type,
         segment_value,
         entities as accounts_viewed,
-        clicking_entities as accounts_clicked,
-        {{ account_rates() }}
+        clicking_entities as accounts_clicked
 
     from segmented_by_period
+
+),
+
+rated as (
+
+    select
+        *,
+        {{ account_rates() }}
+
+    from measured
 
 )
 

@@ -157,7 +157,11 @@ labelled as (
         outcomes.date_day,
         outcomes.outcome,
         outcomes.row_delta,
-        coalesce(campaigns.channel, 'unknown') as channel
+        -- the contract's string type: an incremental run compares the new
+        -- rows' types with the table's
+        cast(
+            coalesce(campaigns.channel, 'unknown') as {{ type_string() }}
+        ) as channel
 
     from outcomes
     left join campaigns
