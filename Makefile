@@ -104,14 +104,16 @@ test-postgres: setup ## dbt build with every test, and pytest, on a throwaway Po
 	$(BIN)/python -m ctr_tools.throwaway_postgres -- \
 		$(MAKE) --no-print-directory engine-suite CTR_TARGET=postgres
 
+# pytest reads the Spark build engine-suite made (CTR_BUILT_SPARK_DIR)
+# rather than building the same seeds on Spark a second time.
 test-spark: setup-spark ## dbt build with every test, and pytest, on a local Spark session
 	rm -rf target/spark
 	$(MAKE) --no-print-directory engine-suite CTR_TARGET=spark \
-		CTR_SPARK_DIR=$(CURDIR)/target/spark
+		CTR_SPARK_DIR=$(CURDIR)/target/spark CTR_BUILT_SPARK_DIR=$(CURDIR)/target/spark
 
 # The dbt build and the pytest suites on $(CTR_TARGET), which the two
-# targets above set up (pytest builds its own copies besides, and compares
-# them with a DuckDB build of the same seeds).
+# targets above set up (pytest builds its own copies besides, except on
+# Spark, and compares them with a DuckDB build of the same seeds).
 engine-suite: check-inputs
 	@test -n "$(CTR_TARGET)" || { echo "set CTR_TARGET"; exit 2; }
 	CTR_TARGET=$(CTR_TARGET) $(DBT) build --full-refresh

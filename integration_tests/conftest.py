@@ -236,18 +236,35 @@ def warehouse(sample_project: Path) -> Iterator[duckdb.DuckDBPyConnection]:
 
 
 @pytest.fixture(scope="session")
+def built_spark_dir(target: str, seeds_dir: Path) -> Path | None:
+    """The Spark build of the checkout that ``make test-spark`` made just
+    before pytest (CTR_BUILT_SPARK_DIR: its warehouse and metastore, from
+    the committed seeds), which the engine suites read instead of building
+    the same seeds on Spark again; None when not set, not on Spark, or when
+    the suites read other seeds."""
+    built = os.environ.get("CTR_BUILT_SPARK_DIR")
+    if not built or target != "spark" or seeds_dir != SEEDS_DIR:
+        return None
+    return Path(built)
+
+
+@pytest.fixture(scope="session")
 def target_project(
     request: pytest.FixtureRequest,
     tmp_path_factory: pytest.TempPathFactory,
     seeds_dir: Path,
     target: str,
     reporting_password: str | None,
+    built_spark_dir: Path | None,
 ) -> Path:
     """The sample project built on the target: on DuckDB the shared
-    ``sample_project`` (one build for every suite), on another engine a
-    fresh copy seeded and run there."""
+    ``sample_project`` (one build for every suite); on Spark after ``make``
+    built it, the checkout (``built_spark_dir``); otherwise a fresh copy
+    seeded and run there."""
     if target == "duckdb":
         return request.getfixturevalue("sample_project")
+    if built_spark_dir is not None:
+        return PROJECT_DIR
     return build_project(tmp_path_factory.mktemp("warehouse"), seeds_dir, target)
 
 
@@ -258,8 +275,10 @@ def _target_warehouse_scope(fixture_name: str, config: pytest.Config) -> str:
 
 
 @pytest.fixture(scope=_target_warehouse_scope)
-def target_warehouse(target_project: Path, target: str) -> Iterator[Warehouse]:
+def target_warehouse(
+    target_project: Path, target: str, built_spark_dir: Path | None
+) -> Iterator[Warehouse]:
     """The sample project built on the target, read-only (warehouses.py)."""
-    connection = open_warehouse(target, target_project)
+    connection = open_warehouse(target, target_project, built_spark_dir)
     yield connection
     connection.close()

@@ -195,9 +195,9 @@ def spark_session(spark_dir: Path) -> Any:
 class SparkWarehouse(Warehouse):
     target = "spark"
 
-    def __init__(self, project: Path) -> None:
+    def __init__(self, project: Path, spark_dir: Path | None = None) -> None:
         super().__init__(project, os.environ.get("CTR_SPARK_SCHEMA", "ctr"))
-        self._session = spark_session(project / "spark")
+        self._session = spark_session(spark_dir or project / "spark")
 
     def quote(self, identifier: str) -> str:
         return "`" + identifier.replace("`", "``") + "`"
@@ -216,11 +216,15 @@ class SparkWarehouse(Warehouse):
         self._session.stop()
 
 
-def open_warehouse(target: str, project: Path) -> Warehouse:
-    """Read what dbt built in ``project`` on ``target``."""
+def open_warehouse(
+    target: str, project: Path, spark_dir: Path | None = None
+) -> Warehouse:
+    """Read what dbt built in ``project`` on ``target`` (on Spark, in
+    ``spark_dir`` when given, else the copy's own ``spark`` directory)."""
+    if target == "spark":
+        return SparkWarehouse(project, spark_dir)
     kinds: dict[str, type[Warehouse]] = {
         "duckdb": DuckDBWarehouse,
         "postgres": PostgresWarehouse,
-        "spark": SparkWarehouse,
     }
     return kinds[target](project)
