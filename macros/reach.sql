@@ -10,10 +10,14 @@
 
 {% macro reach_slices() -%}
     {#- The (entity, slice) pairs the marts count, with the column that
-        names the slice and whether the rows keep the entity's industry and
-        company size band (the segments of account_ctr and segment_ctr). -#}
+        names the slice, whether the rows keep the entity's industry and
+        company size band (the segments of account_ctr and segment_ctr), and
+        whether the timeline already has one row per entity, slice and day
+        (people and creatives: the engagement fact's grain, and the settled
+        state's), so nothing needs grouping first. -#}
     {{ return([
-        {'entity': 'person', 'slice': 'creative', 'column': 'creative_id', 'segmented': false},
+        {'entity': 'person', 'slice': 'creative', 'column': 'creative_id', 'segmented': false,
+         'one_row_per_day': true},
         {'entity': 'person', 'slice': 'campaign', 'column': 'campaign_id', 'segmented': false},
         {'entity': 'person', 'slice': 'all', 'column': "'all'", 'segmented': true},
         {'entity': 'person', 'slice': 'channel', 'column': 'channel', 'segmented': false},
@@ -82,12 +86,20 @@
                 cast({{ segments[1] }} as {{ type_string() }})
                     as company_size_band,
                 is_settled,
+                {%- if pair.get('one_row_per_day') %}
+                views,
+                clicks,
+                click_date
+            from {{ timeline }}
+            where {{ entity }} is not null
+                {%- else %}
                 sum(views) as views,
                 sum(clicks) as clicks,
                 max(click_date) as click_date
             from {{ timeline }}
             where {{ entity }} is not null
             group by 1, 2, 3, 4, 5, 6
+                {%- endif %}
         ) as entity_days
     ) as sequenced
     where is_settled = 0
