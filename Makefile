@@ -138,7 +138,7 @@ lock: ## re-resolve requirements*.in into the exact pins of requirements*.txt
 	rm -rf .venv-lock
 
 clean: ## remove build output and the local database
-	rm -rf target logs ctr.duckdb ctr.duckdb.wal .duckdb_tmp derby.log
+	rm -rf target logs ctr.duckdb ctr.duckdb.wal ctr.duckdb.tmp derby.log
 
 SIZE ?= 1000000
 bench: setup ## benchmark dbt against hand-written SQL: make bench SIZE=10000000

@@ -74,7 +74,6 @@ def dbt_env(database: Path) -> dict[str, str]:
         **os.environ,
         "DBT_PROFILES_DIR": str(PROJECT_DIR),
         "CTR_DUCKDB_PATH": str(database),
-        "CTR_DUCKDB_TEMP_DIRECTORY": str(database.with_suffix(".tmp")),
         "CTR_DUCKDB_MEMORY_LIMIT": os.environ.get("CTR_DUCKDB_MEMORY_LIMIT", "14GB"),
     }
 

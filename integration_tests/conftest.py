@@ -68,7 +68,6 @@ def project_env(
         "DBT_PROFILES_DIR": str(project),
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "False",
         "CTR_DUCKDB_PATH": str(project / "ctr.duckdb"),
-        "CTR_DUCKDB_TEMP_DIRECTORY": str(project / ".duckdb_tmp"),
         **target_env(target, project),
         **(extra_env or {}),
     }

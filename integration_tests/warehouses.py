@@ -51,7 +51,6 @@ def target_env(target: str, project: Path) -> dict[str, str]:
     env = {"CTR_TARGET": target}
     if target == "duckdb":
         env["CTR_DUCKDB_PATH"] = str(project / "ctr.duckdb")
-        env["CTR_DUCKDB_TEMP_DIRECTORY"] = str(project / ".duckdb_tmp")
     elif target == "postgres":
         env["CTR_POSTGRES_SCHEMA"] = postgres_schema(project)
     elif target == "spark":
