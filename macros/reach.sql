@@ -10,14 +10,10 @@
 
 {% macro reach_slices() -%}
     {#- The (entity, slice) pairs the marts count, with the column that
-        names the slice, whether the rows keep the entity's industry and
-        company size band (the segments of account_ctr and segment_ctr), and
-        whether the timeline already has one row per entity, slice and day
-        (people and creatives: the engagement fact's grain, and the settled
-        state's), so nothing needs grouping first. -#}
+        names the slice and whether the rows keep the entity's industry and
+        company size band (the segments of account_ctr and segment_ctr). -#}
     {{ return([
-        {'entity': 'person', 'slice': 'creative', 'column': 'creative_id', 'segmented': false,
-         'one_row_per_day': true},
+        {'entity': 'person', 'slice': 'creative', 'column': 'creative_id', 'segmented': false},
         {'entity': 'person', 'slice': 'campaign', 'column': 'campaign_id', 'segmented': false},
         {'entity': 'person', 'slice': 'all', 'column': "'all'", 'segmented': true},
         {'entity': 'person', 'slice': 'channel', 'column': 'channel', 'segmented': false},
@@ -41,8 +37,11 @@
     {#- One row per day, slice (and segment) of `pair` in `timeline`: the
         entity counts (active that day, new in its week, its month, ever),
         views and clicks. `timeline` holds the engagement rows being counted
-        (is_settled 0) and, on an incremental run, the last settled day of
-        each entity (is_settled 1), which only serves as the previous day. -#}
+        (is_settled 0) and, on an incremental run, the last settled days of
+        each entity (is_settled 1), which only serve as previous days. An
+        entity may have several rows on one day (several creatives of a
+        campaign): only the first counts as new, since the others have a
+        previous row on the same day. -#}
     {%- set entity = reach_entity_column(pair.entity) -%}
     {%- set segments = ['industry', 'company_size_band'] if pair.segmented
         else ['cast(null as ' ~ type_string() ~ ')', 'cast(null as ' ~ type_string() ~ ')'] -%}
@@ -55,11 +54,11 @@
         company_size_band,
         sum(views) as views,
         sum(clicks) as clicks,
-        count(*) as entities,
+        {{ count_new('previous_view_date', 'day') }} as entities,
         {{ count_new('previous_view_date', 'week') }} as entities_new_in_week,
         {{ count_new('previous_view_date', 'month') }} as entities_new_in_month,
         {{ count_new('previous_view_date', 'all_time') }} as entities_new_ever,
-        sum(case when click_date is not null then 1 else 0 end)
+        {{ count_new('previous_click_date', 'day', 'click_date') }}
             as clicking_entities,
         {{ count_new('previous_click_date', 'week', 'click_date') }}
             as clicking_entities_new_in_week,
@@ -86,21 +85,12 @@
                 cast({{ segments[1] }} as {{ type_string() }})
                     as company_size_band,
                 is_settled,
-                {%- if pair.get('one_row_per_day') %}
                 views,
                 clicks,
                 click_date
             from {{ timeline }}
             where {{ entity }} is not null
-                {%- else %}
-                sum(views) as views,
-                sum(clicks) as clicks,
-                max(click_date) as click_date
-            from {{ timeline }}
-            where {{ entity }} is not null
-            group by 1, 2, 3, 4, 5, 6
-                {%- endif %}
-        ) as entity_days
+        ) as entity_rows
     ) as sequenced
     where is_settled = 0
     group by 1, 2, 3, 4, 5, 6
@@ -120,12 +110,13 @@
 
 {% macro count_new(previous_date, grain, active_date=none) -%}
     {#- Rows whose entity is new in the row's `grain` period: no previous
-        day, or the previous one before the period's start (every row is a
-        distinct day, so each is new in its day). With `active_date`, only
-        rows where it is set (days with a click). -#}
+        row, or the previous one before the period's first day. With
+        `active_date`, only rows where it is set (rows with a click). -#}
     {%- set condition -%}
         {%- if grain == 'all_time' -%}
             {{ previous_date }} is null
+        {%- elif grain == 'day' -%}
+            ({{ previous_date }} is null or {{ previous_date }} < view_date)
         {%- else -%}
             ({{ previous_date }} is null
             or {{ previous_date }} < {{ period_start(grain, 'view_date') }})
