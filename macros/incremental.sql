@@ -123,11 +123,13 @@
 
 {% macro raw_event_day(raw_timestamp) -%}
     {#- The day a raw timestamp's text starts with (YYYY-MM-DD, before any
-        offset is applied), or null when the text is not date-shaped: what an
-        incremental run windows raw rows by, since they carry no load time. -#}
+        offset is applied), or null when the text, as it arrived, is not
+        date-shaped: what an incremental run windows raw rows by, since they
+        carry no load time. Computed on the raw column itself, so a filter on
+        it is applied while the raw input is scanned. -#}
     case
-        when {{ clean_text(raw_timestamp) }} like '____-__-__%'
-            then substr({{ clean_text(raw_timestamp) }}, 1, 10)
+        when {{ raw_timestamp }} like '____-__-__%'
+            then substr({{ raw_timestamp }}, 1, 10)
     end
 {%- endmacro %}
 

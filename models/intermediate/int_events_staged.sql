@@ -44,7 +44,7 @@ staged as (
         user_agent,
         rejection_reason,
         is_rejected,
-        {{ raw_event_day('raw_viewed_at') }} as raw_event_day,
+        raw_event_day,
         raw_view_id as raw_event_id,
         raw_viewed_at as raw_event_at,
         raw_email,
@@ -53,9 +53,7 @@ staged as (
         raw_user_agent
 
     from views
-    where {{ is_in_staging_window(
-        raw_event_day('raw_viewed_at'), window_start
-    ) }}
+    where {{ is_in_staging_window('raw_event_day', window_start) }}
 
     union all
 
@@ -71,7 +69,7 @@ staged as (
         user_agent,
         rejection_reason,
         is_rejected,
-        {{ raw_event_day('raw_clicked_at') }} as raw_event_day,
+        raw_event_day,
         raw_click_id as raw_event_id,
         raw_clicked_at as raw_event_at,
         raw_email,
@@ -80,9 +78,7 @@ staged as (
         raw_user_agent
 
     from clicks
-    where {{ is_in_staging_window(
-        raw_event_day('raw_clicked_at'), window_start
-    ) }}
+    where {{ is_in_staging_window('raw_event_day', window_start) }}
 
 ),
 

@@ -23,6 +23,7 @@ cleaned as (
     select
         {{ raw_value('view_id') }} as raw_view_id,
         {{ raw_value('viewed_at') }} as raw_viewed_at,
+        {{ raw_event_day('viewed_at') }} as raw_event_day,
         {{ raw_value('email') }} as raw_email,
         {{ raw_value('campaign_id') }} as raw_campaign_id,
         {{ raw_value('creative_id') }} as raw_creative_id,
@@ -85,6 +86,7 @@ final as (
         rejection_reason is not null as is_rejected,
         raw_view_id,
         raw_viewed_at,
+        raw_event_day,
         raw_email,
         raw_campaign_id,
         raw_creative_id,
