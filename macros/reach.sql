@@ -252,3 +252,32 @@
         else {{ period_key }}
     end
 {%- endmacro %}
+
+
+{% macro people_with_accounts(people, accounts, slice_columns) -%}
+    {#- The period rows of people (reach_by_period) with the accounts of the
+        same period and slice: viewers, clickers, views and clicks from the
+        people, accounts_viewed and accounts_clicked from the accounts (0
+        where no mapped person viewed). -#}
+    select
+        {{ people }}.period_grain,
+        {{ people }}.period_key,
+        {%- for column in slice_columns %}
+        {{ people }}.{{ column }},
+        {%- endfor %}
+        {{ people }}.first_view_date,
+        {{ people }}.views,
+        {{ people }}.clicks,
+        {{ people }}.entities as viewers,
+        {{ people }}.clicking_entities as clickers,
+        {{ zero_if_null(accounts ~ '.entities') }} as accounts_viewed,
+        {{ zero_if_null(accounts ~ '.clicking_entities') }} as accounts_clicked
+    from {{ people }}
+    left join {{ accounts }}
+        on
+            {{ people }}.period_grain = {{ accounts }}.period_grain
+            and {{ people }}.period_key = {{ accounts }}.period_key
+            {%- for column in slice_columns %}
+            and {{ people }}.{{ column }} = {{ accounts }}.{{ column }}
+            {%- endfor %}
+{%- endmacro %}

@@ -38,27 +38,21 @@ accounts_by_period as (
 
 ),
 
+joined as (
+
+    {{ people_with_accounts(
+        'people_by_period', 'accounts_by_period', ['slice_value']
+    ) }}
+
+),
+
 measured as (
 
     select
-        people_by_period.period_grain,
-        people_by_period.period_key,
-        people_by_period.slice_value as campaign_id,
-        people_by_period.first_view_date,
-        people_by_period.views,
-        people_by_period.clicks,
-        people_by_period.entities as viewers,
-        people_by_period.clicking_entities as clickers,
-        {{ zero_if_null('accounts_by_period.entities') }} as accounts_viewed,
-        {{ zero_if_null('accounts_by_period.clicking_entities') }}
-            as accounts_clicked
+        *,
+        slice_value as campaign_id
 
-    from people_by_period
-    left join accounts_by_period
-        on
-            people_by_period.period_grain = accounts_by_period.period_grain
-            and people_by_period.period_key = accounts_by_period.period_key
-            and people_by_period.slice_value = accounts_by_period.slice_value
+    from joined
 
 ),
 

@@ -66,28 +66,11 @@ accounts_by_period as (
 
 measured as (
 
-    select
-        people_by_period.period_grain,
-        people_by_period.period_key,
-        people_by_period.first_view_date,
-        people_by_period.dimension,
-        people_by_period.dimension_value,
-        people_by_period.views,
-        people_by_period.clicks,
-        people_by_period.entities as viewers,
-        people_by_period.clicking_entities as clickers,
-        {{ zero_if_null('accounts_by_period.entities') }} as accounts_viewed,
-        {{ zero_if_null('accounts_by_period.clicking_entities') }}
-            as accounts_clicked
-
-    from people_by_period
-    left join accounts_by_period
-        on
-            people_by_period.period_grain = accounts_by_period.period_grain
-            and people_by_period.period_key = accounts_by_period.period_key
-            and people_by_period.dimension = accounts_by_period.dimension
-            and people_by_period.dimension_value
-            = accounts_by_period.dimension_value
+    {{ people_with_accounts(
+        'people_by_period',
+        'accounts_by_period',
+        ['dimension', 'dimension_value']
+    ) }}
 
 ),
 
