@@ -57,10 +57,20 @@
     {#- A pre-hook for append-only incremental models: removes the window a
         run rewrites, so every date in it is rebuilt whole. -#}
     {%- set start = incremental_window_start(date_column, lookback_days) -%}
-    {%- if start is not none -%}
-        delete from {{ this }} where {{ date_column }} >= '{{ start }}'
-    {%- else -%}
+    {{ delete_rows_where(
+        none if start is none else date_column ~ " >= '" ~ start ~ "'"
+    ) }}
+{%- endmacro %}
+
+
+{% macro delete_rows_where(condition) -%}
+    {#- A pre-hook statement: deletes this model's rows that meet
+        `condition`, or does nothing when it is none (a full build, or an
+        empty model). -#}
+    {%- if condition is none -%}
         select 1 as nothing_to_delete
+    {%- else -%}
+        delete from {{ this }} where {{ condition }}
     {%- endif -%}
 {%- endmacro %}
 
@@ -157,12 +167,10 @@
     {#- The pre-hook of int_events_staged: removes the rows the run stages
         again. -#}
     {%- set start = staging_window_start() -%}
-    {%- if start is not none -%}
-        delete from {{ this }}
-        where {{ is_in_staging_window('raw_event_day', start) }}
-    {%- else -%}
-        select 1 as nothing_to_delete
-    {%- endif -%}
+    {{ delete_rows_where(
+        none if start is none
+        else is_in_staging_window('raw_event_day', start)
+    ) }}
 {%- endmacro %}
 
 
@@ -183,12 +191,10 @@
     {#- The pre-hook of tracking_health: removes the dates a run recounts,
         and the row of invalid timestamps (null date). -#}
     {%- set start = incremental_window_start('date_day', tracking_lookback_days()) -%}
-    {%- if start is not none -%}
-        delete from {{ this }}
-        where date_day >= '{{ start }}' or date_day is null
-    {%- else -%}
-        select 1 as nothing_to_delete
-    {%- endif -%}
+    {{ delete_rows_where(
+        none if start is none
+        else "date_day >= '" ~ start ~ "' or date_day is null"
+    ) }}
 {%- endmacro %}
 
 

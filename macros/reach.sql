@@ -230,10 +230,11 @@
         counts again (all of them when nothing is settled yet). -#}
     {%- if execute and is_incremental() -%}
         {%- set restart = reach_restart_date() -%}
-        delete from {{ this }}
-        {%- if restart %} where view_date >= '{{ restart }}'{% endif %}
+        {{ delete_rows_where(
+            "view_date >= '" ~ restart ~ "'" if restart else 'true'
+        ) }}
     {%- else -%}
-        select 1 as nothing_to_delete
+        {{ delete_rows_where(none) }}
     {%- endif -%}
 {%- endmacro %}
 
