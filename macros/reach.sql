@@ -9,27 +9,28 @@
     from one ordered pass (see int_reach_days_counted). -#}
 
 {% macro reach_slices() -%}
-    {#- The (entity, slice) pairs the marts count, with the column that
-        names the slice and whether the rows keep the entity's industry and
-        company size band (the segments of account_ctr and segment_ctr). -#}
+    {#- The (entity, slice) pairs the marts count, with the timeline's
+        integer key of the slice (0: all campaigns) and whether the rows
+        keep the entity's segment: its industry and company size band (the
+        segments of account_ctr and segment_ctr). -#}
     {{ return([
-        {'entity': 'person', 'slice': 'creative', 'column': 'creative_id', 'segmented': false},
-        {'entity': 'person', 'slice': 'campaign', 'column': 'campaign_id', 'segmented': false},
-        {'entity': 'person', 'slice': 'all', 'column': "'all'", 'segmented': true},
-        {'entity': 'person', 'slice': 'channel', 'column': 'channel', 'segmented': false},
-        {'entity': 'person', 'slice': 'audience', 'column': 'audience', 'segmented': false},
-        {'entity': 'person', 'slice': 'funnel_stage', 'column': 'funnel_stage', 'segmented': false},
-        {'entity': 'account', 'slice': 'campaign', 'column': 'campaign_id', 'segmented': true},
-        {'entity': 'account', 'slice': 'all', 'column': "'all'", 'segmented': true},
-        {'entity': 'account', 'slice': 'channel', 'column': 'channel', 'segmented': false},
-        {'entity': 'account', 'slice': 'audience', 'column': 'audience', 'segmented': false},
-        {'entity': 'account', 'slice': 'funnel_stage', 'column': 'funnel_stage', 'segmented': false},
+        {'entity': 'person', 'slice': 'creative', 'column': 'creative_key', 'segmented': false},
+        {'entity': 'person', 'slice': 'campaign', 'column': 'campaign_key', 'segmented': false},
+        {'entity': 'person', 'slice': 'all', 'column': '0', 'segmented': true},
+        {'entity': 'person', 'slice': 'channel', 'column': 'channel_key', 'segmented': false},
+        {'entity': 'person', 'slice': 'audience', 'column': 'audience_key', 'segmented': false},
+        {'entity': 'person', 'slice': 'funnel_stage', 'column': 'funnel_stage_key', 'segmented': false},
+        {'entity': 'account', 'slice': 'campaign', 'column': 'campaign_key', 'segmented': true},
+        {'entity': 'account', 'slice': 'all', 'column': '0', 'segmented': true},
+        {'entity': 'account', 'slice': 'channel', 'column': 'channel_key', 'segmented': false},
+        {'entity': 'account', 'slice': 'audience', 'column': 'audience_key', 'segmented': false},
+        {'entity': 'account', 'slice': 'funnel_stage', 'column': 'funnel_stage_key', 'segmented': false},
     ]) }}
 {%- endmacro %}
 
 
 {% macro reach_entity_column(entity) -%}
-    {{ return({'person': 'person_id', 'account': 'account_id'}[entity]) }}
+    {{ return({'person': 'person_id', 'account': 'account_key'}[entity]) }}
 {%- endmacro %}
 
 
@@ -43,15 +44,14 @@
         campaign): only the first counts as new, since the others have a
         previous row on the same day. -#}
     {%- set entity = reach_entity_column(pair.entity) -%}
-    {%- set segments = ['industry', 'company_size_band'] if pair.segmented
-        else ['cast(null as ' ~ type_string() ~ ')', 'cast(null as ' ~ type_string() ~ ')'] -%}
+    {%- set segment = 'segment_key' if pair.segmented
+        else 'cast(null as ' ~ dbt.type_int() ~ ')' -%}
     select
         view_date,
         '{{ pair.entity }}' as entity_type,
         '{{ pair.slice }}' as slice_type,
-        slice_value,
-        industry,
-        company_size_band,
+        slice_key,
+        segment_key,
         sum(views) as views,
         sum(clicks) as clicks,
         {{ count_new('previous_view_date', 'day') }} as entities,
@@ -70,20 +70,18 @@
         select
             *,
             lag(view_date) over (
-                partition by entity_key, slice_value order by view_date
+                partition by entity_key, slice_key order by view_date
             ) as previous_view_date,
             max(click_date) over (
-                partition by entity_key, slice_value order by view_date
+                partition by entity_key, slice_key order by view_date
                 rows between unbounded preceding and 1 preceding
             ) as previous_click_date
         from (
             select
                 view_date,
                 {{ entity }} as entity_key,
-                cast({{ pair.column }} as {{ type_string() }}) as slice_value,
-                cast({{ segments[0] }} as {{ type_string() }}) as industry,
-                cast({{ segments[1] }} as {{ type_string() }})
-                    as company_size_band,
+                {{ pair.column }} as slice_key,
+                {{ segment }} as segment_key,
                 is_settled,
                 views,
                 clicks,
@@ -93,7 +91,7 @@
         ) as entity_rows
     ) as sequenced
     where is_settled = 0
-    group by 1, 2, 3, 4, 5, 6
+    group by 1, 2, 3, 4, 5
 {%- endmacro %}
 
 
