@@ -36,7 +36,6 @@ valid_events as (
         event_id,
         event_at,
         person_email,
-        email_domain,
         campaign_id,
         creative_id,
         user_agent
@@ -55,7 +54,7 @@ stored_copies as (
         key_columns=['event_type', 'event_id'],
         columns=[
             'event_type', 'event_id', 'event_at', 'person_email',
-            'email_domain', 'campaign_id', 'creative_id', 'user_agent'
+            'campaign_id', 'creative_id', 'user_agent'
         ]
     ) }}
 
@@ -95,7 +94,6 @@ deduplicated as (
         event_at,
         cast(event_at as date) as event_date,
         person_email,
-        email_domain,
         campaign_id,
         creative_id,
         user_agent

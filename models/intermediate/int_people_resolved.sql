@@ -41,17 +41,24 @@ accounts as (
 
 recent_viewers as (
 
+    -- The email domain is found once per person, not once per event.
     select
         person_email,
-        email_domain,
-        min(event_date) as first_view_date
+        {{ email_domain('person_email') }} as email_domain,
+        first_view_date
 
-    from events
-    where
-        event_type = 'view'
-        and not is_invalid_traffic
-        and {{ is_on_or_after('event_date', window_start) }}
-    group by 1, 2
+    from (
+        select
+            person_email,
+            min(event_date) as first_view_date
+
+        from events
+        where
+            event_type = 'view'
+            and not is_invalid_traffic
+            and {{ is_on_or_after('event_date', window_start) }}
+        group by 1
+    ) as first_views
 
 ),
 
