@@ -18,12 +18,16 @@
 
 {% macro duckdb__clean_text(expression) -%}
     {#- trim() with a character set is slow on DuckDB: only values that
-        start or end with a space or tab are trimmed. -#}
+        start or end with a space or tab are trimmed. The test is four
+        prefix and suffix matches (left() and right() count characters,
+        which is twice as slow on 10M values). -#}
     nullif(
         case
             when
-                left({{ expression }}, 1) in (' ', chr(9))
-                or right({{ expression }}, 1) in (' ', chr(9))
+                {{ expression }} like ' %'
+                or {{ expression }} like '% '
+                or {{ expression }} like chr(9) || '%'
+                or {{ expression }} like '%' || chr(9)
                 then trim({{ expression }}, ' ' || chr(9))
             else {{ expression }}
         end,
