@@ -4,10 +4,11 @@
     that, the canonical account whose domain is the email domain, unless
     the domain is free mail; otherwise the person is unmapped.
 
-    Incremental: a run adds the people first seen in its window and
-    resolves every stored person again against the current CRM, so new
-    engagement days use today's accounts (days already counted keep theirs
-    until a --full-refresh). -#}
+    Incremental: a run resolves the people who viewed in the window the
+    engagement fact rewrites (new people and returning ones) against the
+    current CRM, so the days it rewrites use today's accounts; other
+    people keep the account they were last resolved to, as the days
+    already counted keep theirs until a --full-refresh. -#}
 {{ config(
     materialized=incremental_materialization(),
     unique_key='person_email',
@@ -16,7 +17,7 @@
 ) }}
 
 {%- set window_start = incremental_window_start(
-    'first_view_date', event_lookback_days()
+    'last_view_date', engagement_lookback_days()
 ) %}
 
 with
@@ -45,12 +46,14 @@ recent_viewers as (
     select
         person_email,
         {{ email_domain('person_email') }} as email_domain,
-        first_view_date
+        first_view_date,
+        last_view_date
 
     from (
         select
             person_email,
-            min(event_date) as first_view_date
+            min(event_date) as first_view_date,
+            max(event_date) as last_view_date
 
         from events
         where
@@ -58,15 +61,19 @@ recent_viewers as (
             and not is_invalid_traffic
             and {{ is_on_or_after('event_date', window_start) }}
         group by 1
-    ) as first_views
+    ) as window_views
 
 ),
 
 stored_viewers as (
 
-    {{ all_stored_rows(
-        like_rows='recent_viewers',
-        columns=['person_email', 'email_domain', 'first_view_date']
+    {{ stored_rows_of(
+        new_rows='recent_viewers',
+        key_columns=['person_email'],
+        columns=[
+            'person_email', 'email_domain', 'first_view_date',
+            'last_view_date'
+        ]
     ) }}
 
 ),
@@ -76,7 +83,8 @@ viewers as (
     select
         person_email,
         email_domain,
-        min(first_view_date) as first_view_date
+        min(first_view_date) as first_view_date,
+        max(last_view_date) as last_view_date
 
     from (
         select * from recent_viewers
@@ -130,6 +138,7 @@ matched as (
         viewers.person_email,
         viewers.email_domain,
         viewers.first_view_date,
+        viewers.last_view_date,
         contact_accounts.canonical_account_id as contact_account_id,
         domain_accounts.canonical_account_id as domain_account_id
 
@@ -163,6 +172,7 @@ resolved as (
         {{ person_id('person_key') }} as person_id,
         email_domain,
         first_view_date,
+        last_view_date,
         coalesce(contact_account_id, domain_account_id) as account_id,
         case
             when contact_account_id is not null then 'contact'
