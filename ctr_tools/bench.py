@@ -124,16 +124,41 @@ def ensure_data(views: int, seed: int) -> Path:
     return raw_dir
 
 
+LAST_DAY_QUERY = """
+with days as (
+    select try_strptime(substr(trim(viewed_at), 1, 10), '%Y-%m-%d') as day
+    from read_parquet(?)
+),
+per_day as (
+    select cast(day as date) as day, count(*) as views
+    from days
+    where day is not null
+    group by 1
+)
+select cast(max(day) as varchar)
+from per_day
+where views >= (select median(views) from per_day) / 2
+"""
+"""The last day of the raw views with at least half a median day's views:
+real calendar dates only (a malformed `2026-13-01` is not a day), and not
+the thin tail of events whose offset moves them past the last full day."""
+
+
+def last_full_day(connection: duckdb.DuckDBPyConnection, views: Path) -> str:
+    """The last full day (YYYY-MM-DD) of the raw views in a Parquet file."""
+    [(day,)] = connection.execute(LAST_DAY_QUERY, [str(views)]).fetchall()
+    if day is None:
+        raise SystemExit(f"no dated views in {views}")
+    return str(day)
+
+
 def split_last_day(raw_dir: Path, work: Path) -> tuple[Path, str]:
-    """Write every raw input without the last day's events; return its dir."""
+    """Write every raw input without its last full day's events (and the
+    events dated after it); return that directory and the day."""
     base = work / "without_last_day"
     base.mkdir(parents=True, exist_ok=True)
     with duckdb.connect() as connection:
-        [(last_day,)] = connection.sql(
-            "select max(substr(trim(viewed_at), 1, 10)) from read_parquet(?)"
-            " where regexp_matches(trim(viewed_at), '^[0-9]{4}-[0-9]{2}-[0-9]{2}')",
-            params=[str(raw_dir / "raw_views.parquet")],
-        ).fetchall()
+        last_day = last_full_day(connection, raw_dir / "raw_views.parquet")
         for name, column in EVENT_INPUTS.items():
             connection.execute(
                 f"copy (select * from read_parquet('{raw_dir / name}.parquet')"
