@@ -197,13 +197,3 @@
     ) }}
 {%- endmacro %}
 
-
-{% macro all_stored_rows(like_rows, columns) -%}
-    {#- On an incremental run, every row this model stores (`columns`); on a
-        full build, no rows (shaped like `like_rows`). -#}
-    {%- if is_incremental() -%}
-        select {{ columns | join(', ') }} from {{ this }}
-    {%- else -%}
-        select * from {{ like_rows }} where false
-    {%- endif -%}
-{%- endmacro %}
