@@ -10,21 +10,23 @@
 
 {% macro reach_slices() -%}
     {#- The (entity, slice) pairs the marts count, with the timeline's
-        integer key of the slice (0: all campaigns) and whether the rows
+        integer key of the slice (0: all campaigns), whether the rows
         keep the entity's segment: its industry and company size band (the
-        segments of account_ctr and segment_ctr). -#}
+        segments of account_ctr and segment_ctr), and whether the settled
+        state holds one row per entity and slice already (a person and
+        creative, an account and campaign: see int_reach_days_counted). -#}
     {{ return([
-        {'entity': 'person', 'slice': 'creative', 'column': 'creative_key', 'segmented': false},
-        {'entity': 'person', 'slice': 'campaign', 'column': 'campaign_key', 'segmented': false},
-        {'entity': 'person', 'slice': 'all', 'column': '0', 'segmented': true},
-        {'entity': 'person', 'slice': 'channel', 'column': 'channel_key', 'segmented': false},
-        {'entity': 'person', 'slice': 'audience', 'column': 'audience_key', 'segmented': false},
-        {'entity': 'person', 'slice': 'funnel_stage', 'column': 'funnel_stage_key', 'segmented': false},
-        {'entity': 'account', 'slice': 'campaign', 'column': 'campaign_key', 'segmented': true},
-        {'entity': 'account', 'slice': 'all', 'column': '0', 'segmented': true},
-        {'entity': 'account', 'slice': 'channel', 'column': 'channel_key', 'segmented': false},
-        {'entity': 'account', 'slice': 'audience', 'column': 'audience_key', 'segmented': false},
-        {'entity': 'account', 'slice': 'funnel_stage', 'column': 'funnel_stage_key', 'segmented': false},
+        {'entity': 'person', 'slice': 'creative', 'column': 'creative_key', 'segmented': false, 'settled_grain': true},
+        {'entity': 'person', 'slice': 'campaign', 'column': 'campaign_key', 'segmented': false, 'settled_grain': false},
+        {'entity': 'person', 'slice': 'all', 'column': '0', 'segmented': true, 'settled_grain': false},
+        {'entity': 'person', 'slice': 'channel', 'column': 'channel_key', 'segmented': false, 'settled_grain': false},
+        {'entity': 'person', 'slice': 'audience', 'column': 'audience_key', 'segmented': false, 'settled_grain': false},
+        {'entity': 'person', 'slice': 'funnel_stage', 'column': 'funnel_stage_key', 'segmented': false, 'settled_grain': false},
+        {'entity': 'account', 'slice': 'campaign', 'column': 'campaign_key', 'segmented': true, 'settled_grain': true},
+        {'entity': 'account', 'slice': 'all', 'column': '0', 'segmented': true, 'settled_grain': false},
+        {'entity': 'account', 'slice': 'channel', 'column': 'channel_key', 'segmented': false, 'settled_grain': false},
+        {'entity': 'account', 'slice': 'audience', 'column': 'audience_key', 'segmented': false, 'settled_grain': false},
+        {'entity': 'account', 'slice': 'funnel_stage', 'column': 'funnel_stage_key', 'segmented': false, 'settled_grain': false},
     ]) }}
 {%- endmacro %}
 
@@ -34,71 +36,111 @@
 {%- endmacro %}
 
 
-{% macro reach_days(timeline, pair) -%}
+{% macro reach_days(timeline, settled, pair) -%}
     {#- One row per day, slice (and segment) of `pair` in `timeline`: the
-        entity counts (active that day, new in its week, its month, ever),
-        views and clicks. `timeline` holds the engagement rows being counted
-        (is_settled 0) and, on an incremental run, the last settled days of
-        each entity (is_settled 1), which only serve as previous days. An
-        entity may have several rows on one day (several creatives of a
-        campaign): only the first counts as new, since the others have a
-        previous row on the same day. -#}
+        entity counts (active that day, new in its week, its month, ever;
+        the same among the entities that clicked), views and clicks.
+        `timeline` holds the engagement rows being counted. Each row's
+        entity has a previous active day in the slice: the day of its row
+        before (rows ordered by day), and for its rows with a click, the
+        day of its click row before, from a second, much smaller ordering
+        of those rows alone. `settled` holds each entity's last settled days
+        (all before the first day counted; none on a full build), which give
+        an entity's first counted rows their previous days: they are rolled
+        up per entity and slice and joined, not ordered with the counted
+        rows. An entity may have several rows on one day (several
+        creatives of a campaign): only the first counts as new, since the
+        others have a previous row on the same day. -#}
     {%- set entity = reach_entity_column(pair.entity) -%}
     {%- set segment = 'segment_key' if pair.segmented
         else 'cast(null as ' ~ dbt.type_int() ~ ')' -%}
-    select
-        view_date,
-        '{{ pair.entity }}' as entity_type,
-        '{{ pair.slice }}' as slice_type,
-        slice_key,
-        segment_key,
-        sum(views) as views,
-        sum(clicks) as clicks,
-        {{ count_new('previous_view_date', 'day') }} as entities,
-        {{ count_new('previous_view_date', 'week') }} as entities_new_in_week,
-        {{ count_new('previous_view_date', 'month') }} as entities_new_in_month,
-        {{ count_new('previous_view_date', 'all_time') }} as entities_new_ever,
-        {{ count_new('previous_click_date', 'day', 'click_date') }}
-            as clicking_entities,
-        {{ count_new('previous_click_date', 'week', 'click_date') }}
-            as clicking_entities_new_in_week,
-        {{ count_new('previous_click_date', 'month', 'click_date') }}
-            as clicking_entities_new_in_month,
-        {{ count_new('previous_click_date', 'all_time', 'click_date') }}
-            as clicking_entities_new_ever
-    from (
-        select
-            *,
-            lag(view_date) over (
-                partition by entity_key, slice_key order by view_date
-            ) as previous_view_date,
-            max(click_date) over (
-                partition by entity_key, slice_key order by view_date
-                rows between unbounded preceding and 1 preceding
-            ) as previous_click_date
-        from (
+    {%- set entity_rows -%}
+        (
             select
                 view_date,
                 {{ entity }} as entity_key,
                 {{ pair.column }} as slice_key,
                 {{ segment }} as segment_key,
-                is_settled,
                 views,
                 clicks,
                 click_date
             from {{ timeline }}
             where {{ entity }} is not null
-        ) as entity_rows
+        )
+    {%- endset %}
+    {%- set previous_day -%}
+        lag(view_date) over (
+            partition by entity_key, slice_key order by view_date
+        )
+    {%- endset %}
+    select
+        sequenced.view_date,
+        '{{ pair.entity }}' as entity_type,
+        '{{ pair.slice }}' as slice_type,
+        sequenced.slice_key,
+        sequenced.segment_key,
+        sum(sequenced.views) as views,
+        sum(sequenced.clicks) as clicks,
+        {{ count_new('day', 0) }} as entities,
+        {{ count_new('week', 0) }} as entities_new_in_week,
+        {{ count_new('month', 0) }} as entities_new_in_month,
+        {{ count_new('all_time', 0) }} as entities_new_ever,
+        {{ count_new('day', 1) }} as clicking_entities,
+        {{ count_new('week', 1) }} as clicking_entities_new_in_week,
+        {{ count_new('month', 1) }} as clicking_entities_new_in_month,
+        {{ count_new('all_time', 1) }} as clicking_entities_new_ever
+    from (
+        select
+            view_date,
+            entity_key,
+            slice_key,
+            segment_key,
+            views,
+            clicks,
+            0 as is_click_row,
+            {{ previous_day }} as previous_counted_date
+        from {{ entity_rows }} as viewing_rows
+        union all
+        select
+            view_date,
+            entity_key,
+            slice_key,
+            segment_key,
+            0 as views,
+            0 as clicks,
+            1 as is_click_row,
+            {{ previous_day }} as previous_counted_date
+        from {{ entity_rows }} as click_rows
+        where click_date is not null
     ) as sequenced
-    where is_settled = 0
+    left join (
+        select
+            {{ entity }} as entity_key,
+            {{ pair.column }} as slice_key,
+            {%- if pair.settled_grain %}
+            view_date as settled_view_date,
+            click_date as settled_click_date
+        from {{ settled }}
+        where {{ entity }} is not null
+            {%- else %}
+            max(view_date) as settled_view_date,
+            max(click_date) as settled_click_date
+        from {{ settled }}
+        where {{ entity }} is not null
+        group by 1, 2
+            {%- endif %}
+    ) as settled_days
+        on
+            sequenced.entity_key = settled_days.entity_key
+            and sequenced.slice_key = settled_days.slice_key
     group by 1, 2, 3, 4, 5
 {%- endmacro %}
 
 
-{% macro reach_days_of_every_slice(timeline) -%}
+{% macro reach_days_of_every_slice(timeline, settled) -%}
     {#- reach_days for every pair of reach_slices(), stacked. -#}
     {%- for pair in reach_slices() %}
-    {{ reach_days(timeline, pair) }}
+    {{ reach_days(timeline, settled, pair) }}
     {%- if not loop.last %}
     union all
     {%- endif %}
@@ -106,22 +148,31 @@
 {%- endmacro %}
 
 
-{% macro count_new(previous_date, grain, active_date=none) -%}
-    {#- Rows whose entity is new in the row's `grain` period: no previous
-        row, or the previous one before the period's first day. With
-        `active_date`, only rows where it is set (rows with a click). -#}
+{% macro count_new(grain, is_click_row) -%}
+    {#- In reach_days: counts the rows of one kind (0: viewing rows, 1:
+        click rows) whose entity is new in the row's `grain` period: no
+        previous row of that kind (counted or settled), or the previous one
+        before the period's first day. -#}
+    {%- set previous_date -%}
+        coalesce(
+            sequenced.previous_counted_date,
+            {{ 'settled_days.settled_click_date' if is_click_row
+                else 'settled_days.settled_view_date' }}
+        )
+    {%- endset -%}
     {%- set condition -%}
         {%- if grain == 'all_time' -%}
             {{ previous_date }} is null
         {%- elif grain == 'day' -%}
-            ({{ previous_date }} is null or {{ previous_date }} < view_date)
+            ({{ previous_date }} is null
+            or {{ previous_date }} < sequenced.view_date)
         {%- else -%}
             ({{ previous_date }} is null
-            or {{ previous_date }} < {{ period_start(grain, 'view_date') }})
+            or {{ previous_date }} < {{ period_start(grain, 'sequenced.view_date') }})
         {%- endif -%}
     {%- endset -%}
-    sum(case when {% if active_date %}{{ active_date }} is not null and {% endif -%}
-        {{ condition }} then 1 else 0 end)
+    sum(case when sequenced.is_click_row = {{ is_click_row }} and {{ condition }}
+        then 1 else 0 end)
 {%- endmacro %}
 
 

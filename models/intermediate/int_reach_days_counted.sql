@@ -3,8 +3,9 @@
     or ever. The marts sum these over a period's days, so every distinct
     count is computed from events and never summed across periods (see
     macros/reach.sql). Incremental: a run recounts the days from the
-    settled state's boundary, using that state for each entity's previous
-    active day. -#}
+    settled state's boundary; the settled state, rolled up per entity and
+    slice, gives each entity's first recounted rows their previous active
+    day, so only the recounted rows are ordered. -#}
 {{ config(
     materialized=incremental_materialization(),
     incremental_strategy='append',
@@ -174,46 +175,91 @@ unmapped_segment as (
 
 ),
 
+creative_slice_keys as (
+
+    -- Every slice key of a creative: its own and its campaign's.
+    select
+        creatives.creative_id,
+        creative_keys.slice_key as creative_key,
+        campaign_slice_keys.campaign_key,
+        campaign_slice_keys.channel_key,
+        campaign_slice_keys.audience_key,
+        campaign_slice_keys.funnel_stage_key
+
+    from creatives
+    inner join slice_keys as creative_keys
+        on
+            creative_keys.slice_type = 'creative'
+            and creatives.creative_id = creative_keys.slice_value
+    inner join campaign_slice_keys
+        on creatives.campaign_id = campaign_slice_keys.campaign_id
+
+),
+
 recent_engagement as (
 
-    select
-        view_date,
-        person_id,
-        account_id,
-        campaign_id,
-        creative_id,
-        views,
-        clicks,
-        case when has_clicked then view_date end as click_date,
-        0 as is_settled
-
-    from engagement
+    select * from engagement
     where {{ is_on_or_after('view_date', restart) }}
+
+),
+
+timeline as (
+
+    -- The engagement rows counted this run, keyed.
+    select
+        recent_engagement.view_date,
+        recent_engagement.person_id,
+        account_keys.account_key,
+        creative_slice_keys.creative_key,
+        creative_slice_keys.campaign_key,
+        creative_slice_keys.channel_key,
+        creative_slice_keys.audience_key,
+        creative_slice_keys.funnel_stage_key,
+        recent_engagement.views,
+        recent_engagement.clicks,
+        coalesce(account_keys.segment_key, unmapped_segment.segment_key)
+            as segment_key,
+        case
+            when recent_engagement.has_clicked
+                then recent_engagement.view_date
+        end as click_date
+
+    from recent_engagement
+    inner join creative_slice_keys
+        on recent_engagement.creative_id = creative_slice_keys.creative_id
+    left join account_keys
+        on recent_engagement.account_id = account_keys.account_id
+    cross join unmapped_segment
+
+),
+
+recent_people as (
+
+    select distinct person_id from recent_engagement
+    where {{ 'true' if restart else 'false' }}
 
 ),
 
 settled_people as (
 
     -- Each person's last settled day per creative, for the people counted
-    -- this run (on a full build nothing is settled before the first day
-    -- counted). Their account is left out: accounts come next.
+    -- this run. Their account is left out: accounts come next.
     select
         settled.last_view_date as view_date,
         settled.person_id,
-        cast(null as {{ type_string() }}) as account_id,
-        settled.campaign_id,
-        settled.creative_id,
-        0 as views,
-        0 as clicks,
-        settled.last_click_date as click_date,
-        1 as is_settled
+        cast(null as {{ dbt.type_int() }}) as account_key,
+        creative_slice_keys.creative_key,
+        creative_slice_keys.campaign_key,
+        creative_slice_keys.channel_key,
+        creative_slice_keys.audience_key,
+        creative_slice_keys.funnel_stage_key,
+        settled.last_click_date as click_date
 
     from settled
-    where
-        {{ 'true' if restart else 'false' }}
-        and settled.person_id in (
-            select recent_engagement.person_id from recent_engagement
-        )
+    inner join recent_people
+        on settled.person_id = recent_people.person_id
+    inner join creative_slice_keys
+        on settled.creative_id = creative_slice_keys.creative_id
 
 ),
 
@@ -222,66 +268,51 @@ settled_accounts as (
     -- Each account's last settled day per campaign (over all its people),
     -- for the accounts counted this run.
     select
-        max(settled.last_view_date) as view_date,
+        per_campaign.view_date,
         cast(null as {{ dbt.type_bigint() }}) as person_id,
-        settled.account_id,
-        settled.campaign_id,
-        cast(null as {{ type_string() }}) as creative_id,
-        0 as views,
-        0 as clicks,
-        max(settled.last_click_date) as click_date,
-        1 as is_settled
-
-    from settled
-    where
-        {{ 'true' if restart else 'false' }}
-        and settled.account_id in (
-            select recent_engagement.account_id from recent_engagement
-        )
-    group by 3, 4
-
-),
-
-timeline as (
-
-    select
-        both_kinds.view_date,
-        both_kinds.person_id,
         account_keys.account_key,
-        coalesce(account_keys.segment_key, unmapped_segment.segment_key)
-            as segment_key,
-        creative_keys.slice_key as creative_key,
+        cast(null as {{ dbt.type_int() }}) as creative_key,
         campaign_slice_keys.campaign_key,
         campaign_slice_keys.channel_key,
         campaign_slice_keys.audience_key,
         campaign_slice_keys.funnel_stage_key,
-        both_kinds.is_settled,
-        both_kinds.views,
-        both_kinds.clicks,
-        both_kinds.click_date
+        per_campaign.click_date
 
     from (
-        select * from recent_engagement
-        union all
-        select * from settled_people
-        union all
-        select * from settled_accounts
-    ) as both_kinds
+        select
+            account_id,
+            campaign_id,
+            max(last_view_date) as view_date,
+            max(last_click_date) as click_date
+        from settled
+        where
+            {{ 'true' if restart else 'false' }}
+            and account_id in (
+                select recent_engagement.account_id from recent_engagement
+            )
+        group by 1, 2
+    ) as per_campaign
+    inner join account_keys
+        on per_campaign.account_id = account_keys.account_id
     inner join campaign_slice_keys
-        on both_kinds.campaign_id = campaign_slice_keys.campaign_id
-    left join slice_keys as creative_keys
-        on
-            creative_keys.slice_type = 'creative'
-            and both_kinds.creative_id = creative_keys.slice_value
-    left join account_keys
-        on both_kinds.account_id = account_keys.account_id
-    cross join unmapped_segment
+        on per_campaign.campaign_id = campaign_slice_keys.campaign_id
+
+),
+
+settled_timeline as (
+
+    -- On an incremental run, each counted entity's last settled days: the
+    -- previous active days of its first counted rows (see reach_days). On
+    -- a full build nothing is settled before the first day counted.
+    select * from settled_people
+    union all
+    select * from settled_accounts
 
 ),
 
 counted as (
 
-    {{ reach_days_of_every_slice('timeline') }}
+    {{ reach_days_of_every_slice('timeline', 'settled_timeline') }}
 
 ),
 
