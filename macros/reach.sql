@@ -12,21 +12,22 @@
     {#- The (entity, slice) pairs the marts count, with the timeline's
         integer key of the slice (0: all campaigns), whether the rows
         keep the entity's segment: its industry and company size band (the
-        segments of account_ctr and segment_ctr), and whether the settled
-        state holds one row per entity and slice already (a person and
-        creative, an account and campaign: see int_reach_days_counted). -#}
+        segments of account_ctr and segment_ctr). `settled_grain` marks
+        the pairs the settled state already holds one row per entity and
+        slice for (a person and creative, an account and campaign: see
+        int_reach_days_counted); the others are rolled up. -#}
     {{ return([
         {'entity': 'person', 'slice': 'creative', 'column': 'creative_key', 'segmented': false, 'settled_grain': true},
-        {'entity': 'person', 'slice': 'campaign', 'column': 'campaign_key', 'segmented': false, 'settled_grain': false},
-        {'entity': 'person', 'slice': 'all', 'column': '0', 'segmented': true, 'settled_grain': false},
-        {'entity': 'person', 'slice': 'channel', 'column': 'channel_key', 'segmented': false, 'settled_grain': false},
-        {'entity': 'person', 'slice': 'audience', 'column': 'audience_key', 'segmented': false, 'settled_grain': false},
-        {'entity': 'person', 'slice': 'funnel_stage', 'column': 'funnel_stage_key', 'segmented': false, 'settled_grain': false},
+        {'entity': 'person', 'slice': 'campaign', 'column': 'campaign_key', 'segmented': false},
+        {'entity': 'person', 'slice': 'all', 'column': '0', 'segmented': true},
+        {'entity': 'person', 'slice': 'channel', 'column': 'channel_key', 'segmented': false},
+        {'entity': 'person', 'slice': 'audience', 'column': 'audience_key', 'segmented': false},
+        {'entity': 'person', 'slice': 'funnel_stage', 'column': 'funnel_stage_key', 'segmented': false},
         {'entity': 'account', 'slice': 'campaign', 'column': 'campaign_key', 'segmented': true, 'settled_grain': true},
-        {'entity': 'account', 'slice': 'all', 'column': '0', 'segmented': true, 'settled_grain': false},
-        {'entity': 'account', 'slice': 'channel', 'column': 'channel_key', 'segmented': false, 'settled_grain': false},
-        {'entity': 'account', 'slice': 'audience', 'column': 'audience_key', 'segmented': false, 'settled_grain': false},
-        {'entity': 'account', 'slice': 'funnel_stage', 'column': 'funnel_stage_key', 'segmented': false, 'settled_grain': false},
+        {'entity': 'account', 'slice': 'all', 'column': '0', 'segmented': true},
+        {'entity': 'account', 'slice': 'channel', 'column': 'channel_key', 'segmented': false},
+        {'entity': 'account', 'slice': 'audience', 'column': 'audience_key', 'segmented': false},
+        {'entity': 'account', 'slice': 'funnel_stage', 'column': 'funnel_stage_key', 'segmented': false},
     ]) }}
 {%- endmacro %}
 
@@ -120,15 +121,15 @@
             {%- if pair.settled_grain %}
             view_date as settled_view_date,
             click_date as settled_click_date
-        from {{ settled }}
-        where {{ entity }} is not null
             {%- else %}
             max(view_date) as settled_view_date,
             max(click_date) as settled_click_date
+            {%- endif %}
         from {{ settled }}
         where {{ entity }} is not null
+        {%- if not pair.settled_grain %}
         group by 1, 2
-            {%- endif %}
+        {%- endif %}
     ) as settled_days
         on
             sequenced.entity_key = settled_days.entity_key
