@@ -6,6 +6,12 @@
     (user_agent, empty first; person_email; campaign_id; creative_id) is
     kept.
 
+    Tuning: about 1 % of ids have more than one copy. Only those are
+    ordered; the other rows are kept as they are, found by an anti-join
+    against the repeated ids (at 100M events: 63 s, against 115 s for
+    ordering every row). The candidate rows are read by three branches, so
+    their CTEs are inlined rather than stored (see `inlined_on_full_build`).
+
     Incremental: a run reads the staged rows of its window (by the raw
     timestamp's day, a day early for offsets) and the stored copy of each
     event id it sees, so a late duplicate never displaces an earlier copy
@@ -23,13 +29,13 @@
 
 with
 
-staged as (
+staged as {{ inlined_on_full_build() }} (
 
     select * from {{ ref('int_events_staged') }}
 
 ),
 
-valid_events as (
+valid_events as {{ inlined_on_full_build() }} (
 
     select
         event_type,
@@ -60,7 +66,7 @@ stored_copies as (
 
 ),
 
-candidates as (
+candidates as {{ inlined_on_full_build() }} (
 
     select * from valid_events
     union all
@@ -68,21 +74,68 @@ candidates as (
 
 ),
 
-ranked as (
+repeated_ids as (
 
     select
-        *,
+        event_type,
+        event_id
+
+    from candidates
+    group by 1, 2
+    having count(*) > 1
+
+),
+
+single_copies as (
+
+    select candidates.*
+
+    from candidates
+    left join repeated_ids
+        on
+            candidates.event_type = repeated_ids.event_type
+            and candidates.event_id = repeated_ids.event_id
+    where repeated_ids.event_id is null
+
+),
+
+repeated_copies_ranked as (
+
+    select
+        candidates.*,
         row_number() over (
-            partition by event_type, event_id
+            partition by candidates.event_type, candidates.event_id
             order by
-                event_at asc,
-                user_agent asc nulls first,
-                person_email asc,
-                campaign_id asc,
-                creative_id asc
+                candidates.event_at asc,
+                candidates.user_agent asc nulls first,
+                candidates.person_email asc,
+                candidates.campaign_id asc,
+                candidates.creative_id asc
         ) as copy_rank
 
     from candidates
+    inner join repeated_ids
+        on
+            candidates.event_type = repeated_ids.event_type
+            and candidates.event_id = repeated_ids.event_id
+
+),
+
+kept_copies as (
+
+    select * from single_copies
+    union all
+    select
+        event_type,
+        event_id,
+        event_at,
+        person_email,
+        campaign_id,
+        creative_id,
+        user_agent
+
+    from repeated_copies_ranked
+    where copy_rank = 1
 
 ),
 
@@ -98,8 +151,7 @@ deduplicated as (
         creative_id,
         user_agent
 
-    from ranked
-    where copy_rank = 1
+    from kept_copies
 
 )
 
