@@ -15,7 +15,10 @@
     Incremental: a run reads the staged rows of its window (by the raw
     timestamp's day, a day early for offsets) and the stored copy of each
     event id it sees, so a late duplicate never displaces an earlier copy
-    stored by a previous run. -#}
+    stored by a previous run. Only events whose kept copy is new or changed
+    are written: a stored copy that stays the earliest (it wins a tie with
+    its own restaged copy) is left in place, so a daily run rewrites a day
+    of events, not its whole window. -#}
 {{ config(
     materialized=incremental_materialization(),
     unique_key=['event_type', 'event_id'],
@@ -68,9 +71,19 @@ stored_copies as (
 
 candidates as {{ inlined_on_full_build() }} (
 
-    select * from valid_events
+    select
+        *,
+        false as is_stored
+
+    from valid_events
+
     union all
-    select * from stored_copies
+
+    select
+        *,
+        true as is_stored
+
+    from stored_copies
 
 ),
 
@@ -110,7 +123,8 @@ repeated_copies_ranked as (
                 candidates.user_agent asc nulls first,
                 candidates.person_email asc,
                 candidates.campaign_id asc,
-                candidates.creative_id asc
+                candidates.creative_id asc,
+                candidates.is_stored desc
         ) as copy_rank
 
     from candidates
@@ -132,7 +146,8 @@ kept_copies as (
         person_email,
         campaign_id,
         creative_id,
-        user_agent
+        user_agent,
+        is_stored
 
     from repeated_copies_ranked
     where copy_rank = 1
@@ -152,6 +167,7 @@ deduplicated as (
         user_agent
 
     from kept_copies
+    where not is_stored
 
 )
 
