@@ -8,7 +8,9 @@
     engagement fact rewrites (new people and returning ones) against the
     current CRM, so the days it rewrites use today's accounts; other
     people keep the account they were last resolved to, as the days
-    already counted keep theirs until a --full-refresh. -#}
+    already counted keep theirs until a --full-refresh. Only people whose
+    row is new or changed are written (most recent viewers are unchanged
+    from the last run). -#}
 {{ config(
     materialized=incremental_materialization(),
     unique_key='person_email',
@@ -182,6 +184,20 @@ resolved as (
 
     from keyed
 
+),
+
+changed as (
+
+    {{ new_or_changed_rows(
+        rows='resolved',
+        key_columns=['person_email'],
+        columns=[
+            'person_email', 'person_key', 'person_id', 'email_domain',
+            'first_view_date', 'last_view_date', 'account_id',
+            'account_resolution'
+        ]
+    ) }}
+
 )
 
-select * from resolved
+select * from changed
