@@ -56,20 +56,26 @@ stored as (
 
 merged as (
 
+    -- A pair already stored keeps the later of its stored and newly
+    -- settled values (greatest skips nulls, as max does). Joined, not
+    -- grouped again: newly settled pairs are unique, and on a full build
+    -- nothing is stored.
     select
-        person_id,
-        creative_id,
-        max(campaign_id) as campaign_id,
-        max(account_id) as account_id,
-        max(last_view_date) as last_view_date,
-        max(last_click_date) as last_click_date
+        newly_settled.person_id,
+        newly_settled.creative_id,
+        greatest(newly_settled.campaign_id, stored.campaign_id)
+            as campaign_id,
+        greatest(newly_settled.account_id, stored.account_id) as account_id,
+        greatest(newly_settled.last_view_date, stored.last_view_date)
+            as last_view_date,
+        greatest(newly_settled.last_click_date, stored.last_click_date)
+            as last_click_date
 
-    from (
-        select * from newly_settled
-        union all
-        select * from stored
-    ) as both_states
-    group by 1, 2
+    from newly_settled
+    left join stored
+        on
+            newly_settled.person_id = stored.person_id
+            and newly_settled.creative_id = stored.creative_id
 
 ),
 
