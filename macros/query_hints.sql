@@ -3,11 +3,10 @@
 {% macro inlined_on_full_build() -%}
     {#- Written after `as` in a CTE that several branches of an incremental
         model read. On a full build the engine inlines it instead of
-        storing its rows once and reading them back: DuckDB and PostgreSQL
-        store a CTE read more than once, and for a pass over every event,
-        reading the table again is cheaper than storing a copy of it. On an
-        incremental run the CTE holds a few days of events and is stored
-        (no hint). -#}
+        storing its rows once and reading them back (see the dispatch
+        implementations): for a pass over every event, reading the table
+        again is cheaper than storing a copy of it. On an incremental run
+        the CTE holds a few days of events and is stored (no hint). -#}
     {%- if is_incremental() -%}
         {{ return('') }}
     {%- endif -%}
@@ -15,6 +14,8 @@
 {%- endmacro %}
 
 {% macro default__inlined_cte() -%}
+    {#- The engines this project runs on that store a CTE read more than
+        once take `not materialized` to inline it. -#}
     {{ return('not materialized') }}
 {%- endmacro %}
 
