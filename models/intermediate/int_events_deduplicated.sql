@@ -101,7 +101,9 @@ repeated_ids as (
 
 single_copies as (
 
-    select candidates.*
+    select
+        candidates.*,
+        1 as copy_rank
 
     from candidates
     left join repeated_ids
@@ -139,17 +141,7 @@ kept_copies as (
 
     select * from single_copies
     union all
-    select
-        event_type,
-        event_id,
-        event_at,
-        person_email,
-        campaign_id,
-        creative_id,
-        user_agent,
-        is_stored
-
-    from repeated_copies_ranked
+    select * from repeated_copies_ranked
     where copy_rank = 1
 
 ),
