@@ -51,7 +51,11 @@
         up per entity and slice and joined, not ordered with the counted
         rows. An entity may have several rows on one day (several
         creatives of a campaign): only the first counts as new, since the
-        others have a previous row on the same day. -#}
+        others have a previous row on the same day.
+        Each row gets one small integer, its novelty (see novelty_flags),
+        and rows are first counted per day, slice, segment and novelty:
+        three sums over few groups instead of fourteen conditional sums per
+        row. The counts per flag are read from those groups. -#}
     {%- set entity = reach_entity_column(pair.entity) -%}
     {%- set segment = 'segment_key' if pair.segmented
         else 'cast(null as ' ~ dbt.type_int() ~ ')' -%}
@@ -75,13 +79,13 @@
         )
     {%- endset %}
     select
-        sequenced.view_date,
+        flagged.view_date,
         '{{ pair.entity }}' as entity_type,
         '{{ pair.slice }}' as slice_type,
-        sequenced.slice_key,
-        sequenced.segment_key,
-        sum(sequenced.views) as views,
-        sum(sequenced.clicks) as clicks,
+        flagged.slice_key,
+        flagged.segment_key,
+        sum(flagged.views) as views,
+        sum(flagged.clicks) as clicks,
         {{ count_new('day', 0) }} as entities,
         {{ count_new('week', 0) }} as entities_new_in_week,
         {{ count_new('month', 0) }} as entities_new_in_month,
@@ -92,48 +96,66 @@
         {{ count_new('all_time', 1) }} as clicking_entities_new_ever
     from (
         select
-            view_date,
-            entity_key,
-            slice_key,
-            segment_key,
-            views,
-            clicks,
-            0 as is_click_row,
-            {{ previous_day }} as previous_counted_date
-        from {{ entity_rows }} as viewing_rows
-        union all
-        select
-            view_date,
-            entity_key,
-            slice_key,
-            segment_key,
-            0 as views,
-            0 as clicks,
-            1 as is_click_row,
-            {{ previous_day }} as previous_counted_date
-        from {{ entity_rows }} as click_rows
-        where click_date is not null
-    ) as sequenced
-    left join (
-        select
-            {{ entity }} as entity_key,
-            {{ pair.column }} as slice_key,
-            {%- if pair.settled_grain %}
-            view_date as settled_view_date,
-            click_date as settled_click_date
-            {%- else %}
-            max(view_date) as settled_view_date,
-            max(click_date) as settled_click_date
+            sequenced.view_date,
+            sequenced.slice_key,
+            sequenced.segment_key,
+            {{ novelty_flags(
+                'sequenced.is_click_row',
+                'coalesce(sequenced.previous_counted_date, case when '
+                ~ 'sequenced.is_click_row = 1 then '
+                ~ 'settled_days.settled_click_date else '
+                ~ 'settled_days.settled_view_date end)',
+                'sequenced.view_date'
+            ) }} as novelty,
+            sum(sequenced.views) as views,
+            sum(sequenced.clicks) as clicks,
+            count(*) as entity_rows
+        from (
+            select
+                view_date,
+                entity_key,
+                slice_key,
+                segment_key,
+                views,
+                clicks,
+                0 as is_click_row,
+                {{ previous_day }} as previous_counted_date
+            from {{ entity_rows }} as viewing_rows
+            union all
+            select
+                view_date,
+                entity_key,
+                slice_key,
+                segment_key,
+                0 as views,
+                0 as clicks,
+                1 as is_click_row,
+                {{ previous_day }} as previous_counted_date
+            from {{ entity_rows }} as click_rows
+            where click_date is not null
+        ) as sequenced
+        left join (
+            select
+                {{ entity }} as entity_key,
+                {{ pair.column }} as slice_key,
+                {%- if pair.settled_grain %}
+                view_date as settled_view_date,
+                click_date as settled_click_date
+                {%- else %}
+                max(view_date) as settled_view_date,
+                max(click_date) as settled_click_date
+                {%- endif %}
+            from {{ settled }}
+            where {{ entity }} is not null
+            {%- if not pair.settled_grain %}
+            group by 1, 2
             {%- endif %}
-        from {{ settled }}
-        where {{ entity }} is not null
-        {%- if not pair.settled_grain %}
-        group by 1, 2
-        {%- endif %}
-    ) as settled_days
-        on
-            sequenced.entity_key = settled_days.entity_key
-            and sequenced.slice_key = settled_days.slice_key
+        ) as settled_days
+            on
+                sequenced.entity_key = settled_days.entity_key
+                and sequenced.slice_key = settled_days.slice_key
+        group by 1, 2, 3, 4
+    ) as flagged
     group by 1, 2, 3, 4, 5
 {%- endmacro %}
 
@@ -149,31 +171,50 @@
 {%- endmacro %}
 
 
+{% macro novelty_bits() -%}
+    {#- The bit of each flag in a row's novelty (see novelty_flags). -#}
+    {{ return({'day': 1, 'week': 2, 'month': 4, 'all_time': 8, 'click_row': 16}) }}
+{%- endmacro %}
+
+
+{% macro novelty_flags(is_click_row, previous_date, view_date) -%}
+    {#- In reach_days: one integer holding a row's flags, the sum of the bits
+        of novelty_bits() that apply. The row's entity is new in the row's
+        day, week or month when its previous row of the same kind (viewing
+        or click row; counted or settled) lies before the period's first
+        day, and new ever (so new in every period) when it has none. The
+        click_row bit marks the click rows. -#}
+    {%- set bits = novelty_bits() -%}
+    case when {{ is_click_row }} = 1 then {{ bits.click_row }} else 0 end
+    + case
+        when {{ previous_date }} is null
+            then {{ bits.day + bits.week + bits.month + bits.all_time }}
+        else
+            case when {{ previous_date }} < {{ view_date }}
+                then {{ bits.day }} else 0 end
+            {%- for grain in ['week', 'month'] %}
+            + case
+                when {{ previous_date }} < {{ period_start(grain, view_date) }}
+                    then {{ bits[grain] }}
+                else 0
+            end
+            {%- endfor %}
+    end
+{%- endmacro %}
+
+
 {% macro count_new(grain, is_click_row) -%}
     {#- In reach_days: counts the rows of one kind (0: viewing rows, 1:
-        click rows) whose entity is new in the row's `grain` period: no
-        previous row of that kind (counted or settled), or the previous one
-        before the period's first day. -#}
-    {%- set previous_date -%}
-        coalesce(
-            sequenced.previous_counted_date,
-            {{ 'settled_days.settled_click_date' if is_click_row
-                else 'settled_days.settled_view_date' }}
-        )
-    {%- endset -%}
-    {%- set condition -%}
-        {%- if grain == 'all_time' -%}
-            {{ previous_date }} is null
-        {%- elif grain == 'day' -%}
-            ({{ previous_date }} is null
-            or {{ previous_date }} < sequenced.view_date)
-        {%- else -%}
-            ({{ previous_date }} is null
-            or {{ previous_date }} < {{ period_start(grain, 'sequenced.view_date') }})
-        {%- endif -%}
-    {%- endset -%}
-    sum(case when sequenced.is_click_row = {{ is_click_row }} and {{ condition }}
-        then 1 else 0 end)
+        click rows) whose entity is new in the row's `grain` period, from
+        the groups of rows per novelty (see novelty_flags). -#}
+    {%- set bits = novelty_bits() -%}
+    {%- set bit = bits[grain] -%}
+    sum(case
+        when flagged.novelty {{ '>=' if is_click_row else '<' }} {{ bits.click_row }}
+            and flagged.novelty % {{ 2 * bit }} >= {{ bit }}
+            then flagged.entity_rows
+        else 0
+    end)
 {%- endmacro %}
 
 
