@@ -53,23 +53,64 @@ campaigns as (
 
 raw_rows as (
 
+    -- Raw rows per type, date, campaign and rejection: every source is
+    -- counted on its own before the outcomes are stacked, so the stack
+    -- holds thousands of rows, not several copies of every event.
     select
         event_type,
         event_date as date_day,
         campaign_id,
-        is_rejected
+        is_rejected,
+        count(*) as row_count
 
     from staged
     where
         {{ is_on_or_after('event_date', recount_from) }}
         or event_date is null
+    group by 1, 2, 3, 4
 
 ),
 
 recent_events as (
 
-    select * from events
+    select
+        event_type,
+        event_date as date_day,
+        campaign_id,
+        is_invalid_traffic,
+        count(*) as row_count
+
+    from events
     where {{ is_on_or_after('event_date', recount_from) }}
+    group by 1, 2, 3, 4
+
+),
+
+recent_engagement as (
+
+    select
+        view_date as date_day,
+        campaign_id,
+        account_id is null as is_unmapped,
+        sum(views) as row_count
+
+    from engagement
+    where {{ is_on_or_after('view_date', recount_from) }}
+    group by 1, 2, 3
+
+),
+
+recent_click_outcomes as (
+
+    select
+        clicked_date as date_day,
+        campaign_id,
+        click_outcome,
+        count(*) as row_count
+
+    from click_outcomes
+    where {{ is_on_or_after('clicked_date', recount_from) }}
+    group by 1, 2, 3
 
 ),
 
@@ -80,7 +121,7 @@ outcomes as (
         date_day,
         campaign_id,
         'raw' as outcome,
-        1 as row_delta
+        row_count as row_delta
 
     from raw_rows
 
@@ -91,19 +132,18 @@ outcomes as (
         date_day,
         campaign_id,
         case when is_rejected then 'rejected' else 'duplicate' end as outcome,
-        1 as row_delta
+        row_count as row_delta
 
     from raw_rows
 
     union all
 
-    -- each kept event is one valid row that is not a duplicate
     select
         event_type,
-        event_date as date_day,
+        date_day,
         campaign_id,
         'duplicate' as outcome,
-        -1 as row_delta
+        -row_count as row_delta
 
     from recent_events
 
@@ -111,42 +151,38 @@ outcomes as (
 
     select
         event_type,
-        event_date as date_day,
+        date_day,
         campaign_id,
         'invalid_traffic' as outcome,
-        1 as row_delta
+        row_count as row_delta
 
     from recent_events
     where is_invalid_traffic
 
     union all
 
-    -- counted views, from the engagement fact (one row per day, person and
-    -- creative), mapped or not
     select
         'view' as event_type,
-        view_date as date_day,
+        date_day,
         campaign_id,
         case
-            when account_id is null then 'counted_unmapped'
+            when is_unmapped then 'counted_unmapped'
             else 'counted_mapped'
         end as outcome,
-        views as row_delta
+        row_count as row_delta
 
-    from engagement
-    where {{ is_on_or_after('view_date', recount_from) }}
+    from recent_engagement
 
     union all
 
     select
         'click' as event_type,
-        clicked_date as date_day,
+        date_day,
         campaign_id,
         click_outcome as outcome,
-        1 as row_delta
+        row_count as row_delta
 
-    from click_outcomes
-    where {{ is_on_or_after('clicked_date', recount_from) }}
+    from recent_click_outcomes
 
 ),
 
