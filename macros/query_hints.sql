@@ -10,7 +10,7 @@
     {%- if is_incremental() -%}
         {{ return('') }}
     {%- endif -%}
-    {{ return(adapter.dispatch('inlined_cte')()) }}
+    {{ return(inlined()) }}
 {%- endmacro %}
 
 {% macro inlined() -%}
