@@ -14,8 +14,9 @@
         keep the entity's segment: its industry and company size band (the
         segments of account_ctr and segment_ctr). `settled_grain` marks
         the pairs the settled state already holds one row per entity and
-        slice for (a person and creative, an account and campaign: see
-        int_reach_days_counted); the others are rolled up. -#}
+        slice for (a person and creative: int_engagement_pairs_settled; an
+        account and campaign: int_account_campaigns_settled); the others
+        are rolled up. -#}
     {{ return([
         {'entity': 'person', 'slice': 'creative', 'column': 'creative_key', 'segmented': false, 'settled_grain': true},
         {'entity': 'person', 'slice': 'campaign', 'column': 'campaign_key', 'segmented': false},
@@ -45,8 +46,10 @@
         entity has a previous active day in the slice: the day of its row
         before (rows ordered by day), and for its rows with a click, the
         day of its click row before, from a second, much smaller ordering
-        of those rows alone. `settled` holds each entity's last settled days
-        (all before the first day counted; none on a full build), which give
+        of those rows alone. `settled` holds the entity's last settled days
+        per slice at its settled grain (a person's per creative, an
+        account's per campaign; all before the first day counted; none on a
+        full build), which give
         an entity's first counted rows their previous days: they are rolled
         up per entity and slice and joined, not ordered with the counted
         rows. An entity may have several rows on one day (several
@@ -146,7 +149,6 @@
                 max(click_date) as settled_click_date
                 {%- endif %}
             from {{ settled }}
-            where {{ entity }} is not null
             {%- if not pair.settled_grain %}
             group by 1, 2
             {%- endif %}
@@ -161,9 +163,11 @@
 
 
 {% macro reach_days_of_every_slice(timeline, settled) -%}
-    {#- reach_days for every pair of reach_slices(), stacked. -#}
+    {#- reach_days for every pair of reach_slices(), stacked. `settled`
+        names the settled days of each entity: {'person': relation,
+        'account': relation}. -#}
     {%- for pair in reach_slices() %}
-    {{ reach_days(timeline, settled, pair) }}
+    {{ reach_days(timeline, settled[pair.entity], pair) }}
     {%- if not loop.last %}
     union all
     {%- endif %}
@@ -268,8 +272,9 @@
 
 
 {% macro settled_boundaries() -%}
-    {#- For int_engagement_pairs_settled: [from, before], the view dates
-        this run folds into the settled state. Settled means no later run
+    {#- For the settled states (int_engagement_pairs_settled,
+        int_account_campaigns_settled): [from, before], the view dates this
+        run folds into the model's state. Settled means no later run
         rewrites it: before the window the engagement fact rewrites next.
         That window starts engagement_lookback_days before the latest day
         already counted in int_reach_days_counted (read, not ref'd: it is
@@ -304,15 +309,36 @@
 
 {% macro reach_restart_date() -%}
     {#- The first view date int_reach_days_counted recounts this run: the
-        settled state's boundary (none: count every day). -#}
+        people's settled state's boundary (none: count every day). The
+        accounts' state is folded over the same days in the same run (see
+        settled_boundaries); it can only lag behind when a run folded no
+        account rows, and then it holds none to lag on. A boundary past the
+        people's means the states were built apart: an error. -#}
     {%- if not (execute and is_incremental()) -%}
         {{ return(none) }}
     {%- endif -%}
-    {%- set settled = run_query(
-        "select cast(max(settled_before) as " ~ type_string() ~ ") from "
-        ~ ref('int_engagement_pairs_settled')
-    ).columns[0].values()[0] -%}
-    {{ return(settled[:10] if settled else none) }}
+    {%- set boundaries = [] -%}
+    {%- for state in [
+        ref('int_engagement_pairs_settled'),
+        ref('int_account_campaigns_settled')
+    ] -%}
+        {%- set settled = run_query(
+            "select cast(max(settled_before) as " ~ type_string() ~ ") from "
+            ~ state
+        ).columns[0].values()[0] -%}
+        {%- do boundaries.append(settled[:10] if settled else '') -%}
+    {%- endfor -%}
+    {%- if boundaries[1] > boundaries[0] -%}
+        {{ exceptions.raise_compiler_error(
+            "int_reach_days_counted: int_account_campaigns_settled is settled "
+            ~ "before " ~ boundaries[1] ~ ", past int_engagement_pairs_settled ("
+            ~ (boundaries[0] or 'nothing settled') ~ "): the two states were "
+            ~ "built apart. Rebuild both: dbt build --full-refresh --select "
+            ~ "int_engagement_pairs_settled int_account_campaigns_settled "
+            ~ "int_reach_days_counted"
+        ) }}
+    {%- endif -%}
+    {{ return(boundaries[0] or none) }}
 {%- endmacro %}
 
 

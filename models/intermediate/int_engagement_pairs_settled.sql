@@ -2,8 +2,9 @@
     the person viewed it and the last day with a click, over the engagement
     days no later run rewrites (before settled_before). An incremental run
     folds in the days that have settled since the last run, so the next
-    count of recent days knows each entity's previous active day without
-    rescanning history (see macros/reach.sql). -#}
+    count of recent days knows each person's previous active day in every
+    slice without rescanning history (see macros/reach.sql). Accounts have
+    their own state, int_account_campaigns_settled. -#}
 {{ config(
     materialized=incremental_materialization(),
     unique_key=['person_id', 'creative_id'],
@@ -28,8 +29,6 @@ newly_settled as (
     select
         person_id,
         creative_id,
-        max(campaign_id) as campaign_id,
-        max(account_id) as account_id,
         max(view_date) as last_view_date,
         max(case when has_clicked then view_date end) as last_click_date
 
@@ -47,8 +46,7 @@ stored as (
         new_rows='newly_settled',
         key_columns=['person_id', 'creative_id'],
         columns=[
-            'person_id', 'creative_id', 'campaign_id', 'account_id',
-            'last_view_date', 'last_click_date'
+            'person_id', 'creative_id', 'last_view_date', 'last_click_date'
         ]
     ) }}
 
@@ -63,9 +61,6 @@ merged as (
     select
         newly_settled.person_id,
         newly_settled.creative_id,
-        greatest(newly_settled.campaign_id, stored.campaign_id)
-            as campaign_id,
-        greatest(newly_settled.account_id, stored.account_id) as account_id,
         greatest(newly_settled.last_view_date, stored.last_view_date)
             as last_view_date,
         greatest(newly_settled.last_click_date, stored.last_click_date)
@@ -84,8 +79,6 @@ final as (
     select
         person_id,
         cast(creative_id as {{ type_string() }}) as creative_id,
-        cast(campaign_id as {{ type_string() }}) as campaign_id,
-        cast(account_id as {{ type_string() }}) as account_id,
         last_view_date,
         last_click_date,
         cast('{{ settled_before }}' as date) as settled_before

@@ -3,9 +3,10 @@
     or ever. The marts sum these over a period's days, so every distinct
     count is computed from events and never summed across periods (see
     macros/reach.sql). Incremental: a run recounts the days from the
-    settled state's boundary; the settled state, rolled up per entity and
-    slice, gives each entity's first recounted rows their previous active
-    day, so only the recounted rows are ordered. Every join names its
+    settled state's boundary; the settled state (people per creative,
+    accounts per campaign), rolled up per entity and slice, gives each
+    entity's first recounted rows their previous active day, so only the
+    recounted rows are ordered. Every join names its
     small side second, and the planner builds it as written
     (joins_as_written): its estimates would build the hash table on the
     stored pairs. -#}
@@ -27,11 +28,15 @@ engagement as (
 
 ),
 
-settled as {{ inlined() }} (
+settled_pairs as (
 
-    -- Read by the people and the accounts apart, each taking its own rows
-    -- and columns: inlined, not stored once (82M rows at 100M views).
     select * from {{ ref('int_engagement_pairs_settled') }}
+
+),
+
+settled_account_campaigns as (
+
+    select * from {{ ref('int_account_campaigns_settled') }}
 
 ),
 
@@ -249,23 +254,24 @@ recent_people as (
 settled_people as (
 
     -- Each person's last settled day per creative, for the people counted
-    -- this run. Their account is left out: accounts come next.
+    -- this run: the previous active days of their first counted rows (see
+    -- reach_days). On a full build nothing is settled before the first day
+    -- counted.
     select
-        settled.last_view_date as view_date,
-        settled.person_id,
-        cast(null as {{ dbt.type_int() }}) as account_key,
+        settled_pairs.last_view_date as view_date,
+        settled_pairs.person_id,
         creative_slice_keys.creative_key,
         creative_slice_keys.campaign_key,
         creative_slice_keys.channel_key,
         creative_slice_keys.audience_key,
         creative_slice_keys.funnel_stage_key,
-        settled.last_click_date as click_date
+        settled_pairs.last_click_date as click_date
 
-    from settled
+    from settled_pairs
     inner join creative_slice_keys
-        on settled.creative_id = creative_slice_keys.creative_id
+        on settled_pairs.creative_id = creative_slice_keys.creative_id
     where
-        settled.person_id in (
+        settled_pairs.person_id in (
             select recent_people.person_id from recent_people
         )
 
@@ -276,51 +282,35 @@ settled_accounts as (
     -- Each account's last settled day per campaign (over all its people),
     -- for the accounts counted this run.
     select
-        per_campaign.view_date,
-        cast(null as {{ dbt.type_bigint() }}) as person_id,
+        settled_account_campaigns.last_view_date as view_date,
         account_keys.account_key,
-        cast(null as {{ dbt.type_int() }}) as creative_key,
         campaign_slice_keys.campaign_key,
         campaign_slice_keys.channel_key,
         campaign_slice_keys.audience_key,
         campaign_slice_keys.funnel_stage_key,
-        per_campaign.click_date
+        settled_account_campaigns.last_click_date as click_date
 
-    from (
-        select
-            account_id,
-            campaign_id,
-            max(last_view_date) as view_date,
-            max(last_click_date) as click_date
-        from settled
-        where
-            {{ 'true' if restart else 'false' }}
-            and account_id in (
-                select recent_engagement.account_id from recent_engagement
-            )
-        group by 1, 2
-    ) as per_campaign
+    from settled_account_campaigns
     inner join account_keys
-        on per_campaign.account_id = account_keys.account_id
+        on settled_account_campaigns.account_id = account_keys.account_id
     inner join campaign_slice_keys
-        on per_campaign.campaign_id = campaign_slice_keys.campaign_id
-
-),
-
-settled_timeline as (
-
-    -- On an incremental run, each counted entity's last settled days: the
-    -- previous active days of its first counted rows (see reach_days). On
-    -- a full build nothing is settled before the first day counted.
-    select * from settled_people
-    union all
-    select * from settled_accounts
+        on
+            settled_account_campaigns.campaign_id
+            = campaign_slice_keys.campaign_id
+    where
+        {{ 'true' if restart else 'false' }}
+        and settled_account_campaigns.account_id in (
+            select recent_engagement.account_id from recent_engagement
+        )
 
 ),
 
 counted as (
 
-    {{ reach_days_of_every_slice('timeline', 'settled_timeline') }}
+    {{ reach_days_of_every_slice(
+        'timeline',
+        {'person': 'settled_people', 'account': 'settled_accounts'}
+    ) }}
 
 ),
 
