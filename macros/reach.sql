@@ -307,6 +307,37 @@
 {%- endmacro %}
 
 
+{% macro settled_days_merged(newly_settled, key_columns) -%}
+    {#- For the settled states: the rows of `newly_settled` (unique per
+        `key_columns`, with last_view_date and last_click_date), each
+        keeping the later of its newly settled and its stored days
+        (greatest skips nulls, as max does). Joined to the stored rows, not
+        grouped again; on a full build nothing is stored. -#}
+    {%- set days = ['last_view_date', 'last_click_date'] -%}
+    select
+        {%- for key in key_columns %}
+        newly_settled.{{ key }},
+        {%- endfor %}
+        {%- for day in days %}
+        greatest(newly_settled.{{ day }}, stored.{{ day }}) as {{ day }}
+        {%- if not loop.last %},{% endif %}
+        {%- endfor %}
+    from {{ newly_settled }} as newly_settled
+    left join (
+        {{ stored_rows_of(
+            new_rows=newly_settled,
+            key_columns=key_columns,
+            columns=key_columns + days
+        ) }}
+    ) as stored
+        on
+        {%- for key in key_columns %}
+            newly_settled.{{ key }} = stored.{{ key }}
+            {%- if not loop.last %} and{% endif %}
+        {%- endfor %}
+{%- endmacro %}
+
+
 {% macro reach_restart_date() -%}
     {#- The first view date int_reach_days_counted recounts this run: the
         people's settled state's boundary (none: count every day). The

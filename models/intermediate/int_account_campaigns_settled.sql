@@ -42,35 +42,9 @@ newly_settled as (
 
 ),
 
-stored as (
-
-    {{ stored_rows_of(
-        new_rows='newly_settled',
-        key_columns=['account_id', 'campaign_id'],
-        columns=[
-            'account_id', 'campaign_id', 'last_view_date', 'last_click_date'
-        ]
-    ) }}
-
-),
-
 merged as (
 
-    -- As in int_engagement_pairs_settled: a stored pair keeps the later of
-    -- its stored and newly settled days.
-    select
-        newly_settled.account_id,
-        newly_settled.campaign_id,
-        greatest(newly_settled.last_view_date, stored.last_view_date)
-            as last_view_date,
-        greatest(newly_settled.last_click_date, stored.last_click_date)
-            as last_click_date
-
-    from newly_settled
-    left join stored
-        on
-            newly_settled.account_id = stored.account_id
-            and newly_settled.campaign_id = stored.campaign_id
+    {{ settled_days_merged('newly_settled', ['account_id', 'campaign_id']) }}
 
 ),
 

@@ -40,37 +40,9 @@ newly_settled as (
 
 ),
 
-stored as (
-
-    {{ stored_rows_of(
-        new_rows='newly_settled',
-        key_columns=['person_id', 'creative_id'],
-        columns=[
-            'person_id', 'creative_id', 'last_view_date', 'last_click_date'
-        ]
-    ) }}
-
-),
-
 merged as (
 
-    -- A pair already stored keeps the later of its stored and newly
-    -- settled values (greatest skips nulls, as max does). Joined, not
-    -- grouped again: newly settled pairs are unique, and on a full build
-    -- nothing is stored.
-    select
-        newly_settled.person_id,
-        newly_settled.creative_id,
-        greatest(newly_settled.last_view_date, stored.last_view_date)
-            as last_view_date,
-        greatest(newly_settled.last_click_date, stored.last_click_date)
-            as last_click_date
-
-    from newly_settled
-    left join stored
-        on
-            newly_settled.person_id = stored.person_id
-            and newly_settled.creative_id = stored.creative_id
+    {{ settled_days_merged('newly_settled', ['person_id', 'creative_id']) }}
 
 ),
 
