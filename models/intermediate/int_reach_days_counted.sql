@@ -261,10 +261,6 @@ settled_people as (
         settled_pairs.last_view_date as view_date,
         settled_pairs.person_id,
         creative_slice_keys.creative_key,
-        creative_slice_keys.campaign_key,
-        creative_slice_keys.channel_key,
-        creative_slice_keys.audience_key,
-        creative_slice_keys.funnel_stage_key,
         settled_pairs.last_click_date as click_date
 
     from settled_pairs
@@ -277,6 +273,27 @@ settled_people as (
 
 ),
 
+settled_people_sliced as {{ inlined() }} (
+
+    -- Every slice key of those rows, joined in each slice that reads them:
+    -- the narrow rows are kept once and the small key table is joined
+    -- again, cheaper than keeping every key of millions of rows.
+    select
+        settled_people.view_date,
+        settled_people.person_id,
+        creative_slice_keys.creative_key,
+        creative_slice_keys.campaign_key,
+        creative_slice_keys.channel_key,
+        creative_slice_keys.audience_key,
+        creative_slice_keys.funnel_stage_key,
+        settled_people.click_date
+
+    from settled_people
+    inner join creative_slice_keys
+        on settled_people.creative_key = creative_slice_keys.creative_key
+
+),
+
 settled_accounts as (
 
     -- Each account's last settled day per campaign (over all its people),
@@ -285,9 +302,6 @@ settled_accounts as (
         settled_account_campaigns.last_view_date as view_date,
         account_keys.account_key,
         campaign_slice_keys.campaign_key,
-        campaign_slice_keys.channel_key,
-        campaign_slice_keys.audience_key,
-        campaign_slice_keys.funnel_stage_key,
         settled_account_campaigns.last_click_date as click_date
 
     from settled_account_campaigns
@@ -305,11 +319,29 @@ settled_accounts as (
 
 ),
 
+settled_accounts_sliced as {{ inlined() }} (
+
+    -- As settled_people_sliced.
+    select
+        settled_accounts.view_date,
+        settled_accounts.account_key,
+        campaign_slice_keys.campaign_key,
+        campaign_slice_keys.channel_key,
+        campaign_slice_keys.audience_key,
+        campaign_slice_keys.funnel_stage_key,
+        settled_accounts.click_date
+
+    from settled_accounts
+    inner join campaign_slice_keys
+        on settled_accounts.campaign_key = campaign_slice_keys.campaign_key
+
+),
+
 counted as (
 
     {{ reach_days_of_every_slice(
         'timeline',
-        {'person': 'settled_people', 'account': 'settled_accounts'}
+        {'person': 'settled_people_sliced', 'account': 'settled_accounts_sliced'}
     ) }}
 
 ),
