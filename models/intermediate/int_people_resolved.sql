@@ -99,6 +99,8 @@ viewers as (
 
 ranked_contacts as (
 
+    -- Only the contacts of the people resolved this run are ranked (on a
+    -- daily run, the recent viewers: a fraction of the CRM).
     select
         person_email,
         account_id,
@@ -108,7 +110,8 @@ ranked_contacts as (
         ) as contact_rank
 
     from contacts
-    where person_email is not null
+    where
+        person_email in (select viewers.person_email from viewers)
 
 ),
 
