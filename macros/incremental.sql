@@ -190,6 +190,37 @@
 {%- endmacro %}
 
 
+{% macro rechecked_events_window_start() -%}
+    {#- The first raw event day whose event ids int_repeated_events_deduplicated
+        ranks again: its latest kept copy's date minus the event window and
+        a day for offsets. That table holds repeated ids only, so its
+        latest date can lag the staged events' and the window is then wider,
+        never narrower, than staging's. -#}
+    {{ return(incremental_window_start('event_date', event_lookback_days() + 1)) }}
+{%- endmacro %}
+
+
+{% macro delete_rechecked_event_ids() -%}
+    {#- The pre-hook of int_repeated_events_deduplicated: removes the ids the
+        run ranks again (those with a valid staged copy in its window). -#}
+    {%- set start = rechecked_events_window_start() -%}
+    {%- if start is none -%}
+        select 1 as nothing_to_delete
+    {%- else -%}
+        delete from {{ this }} as kept
+        where exists (
+            select 1
+            from {{ ref('int_events_staged') }} as staged
+            where
+                staged.event_type = kept.event_type
+                and staged.event_id = kept.event_id
+                and not staged.is_rejected
+                and {{ is_in_staging_window('staged.raw_event_day', start) }}
+        )
+    {%- endif -%}
+{%- endmacro %}
+
+
 {% macro kept_if_rejected(raw_column) -%}
     {#- A raw column kept for a rejected row only (null for a valid one). -#}
     case when is_rejected then {{ raw_column }} end
