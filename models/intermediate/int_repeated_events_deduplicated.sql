@@ -14,7 +14,10 @@
     has a valid copy among the raw rows of its window (by raw timestamp
     day, a day early for offsets). Its pre-hook first deletes those ids, so
     a late copy replaces the kept one when it is earlier, and an id left
-    with one valid copy is removed. -#}
+    with one valid copy is removed. The staged rows are read twice (the
+    window's ids, and their copies) and inlined in both: stored once as a
+    CTE they are every staged row (at 100M views, the daily query took 59 s
+    so, 16 s inlined). -#}
 {{ config(
     materialized=incremental_materialization(),
     incremental_strategy='append',
@@ -26,13 +29,13 @@
 
 with
 
-staged as {{ inlined_on_full_build() }} (
+staged as {{ inlined() }} (
 
     select * from {{ ref('int_events_staged') }}
 
 ),
 
-valid_copies as {{ inlined_on_full_build() }} (
+valid_copies as {{ inlined() }} (
 
     select
         event_type,
