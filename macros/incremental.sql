@@ -159,8 +159,10 @@
 
 
 {% macro staging_window_start() -%}
-    {#- The first raw event day int_events_staged restages: a day before the
-        event models' window (offsets move a UTC date by up to a day). -#}
+    {#- The first raw event day int_events_staged restages, and whose event
+        ids int_repeated_events_deduplicated ranks again: a day before the
+        event models' window (offsets move a UTC date by up to a day),
+        from the calling model's latest event_date. -#}
     {{ return(incremental_window_start('event_date', event_lookback_days() + 1)) }}
 {%- endmacro %}
 
@@ -190,34 +192,19 @@
 {%- endmacro %}
 
 
-{% macro rechecked_events_window_start() -%}
-    {#- The first raw event day whose event ids int_repeated_events_deduplicated
-        ranks again: its latest kept copy's date minus the event window and
-        a day for offsets. That table holds repeated ids only, so its
-        latest date can lag the staged events' and the window is then wider,
-        never narrower, than staging's. -#}
-    {{ return(incremental_window_start('event_date', event_lookback_days() + 1)) }}
-{%- endmacro %}
-
-
 {% macro delete_rechecked_event_ids() -%}
     {#- The pre-hook of int_repeated_events_deduplicated: removes the ids the
-        run ranks again (those with a valid staged copy in its window). -#}
-    {%- set start = rechecked_events_window_start() -%}
-    {%- if start is none -%}
-        select 1 as nothing_to_delete
-    {%- else -%}
-        delete from {{ this }} as kept
-        where exists (
-            select 1
-            from {{ ref('int_events_staged') }} as staged
-            where
-                staged.event_type = kept.event_type
-                and staged.event_id = kept.event_id
-                and not staged.is_rejected
-                and {{ is_in_staging_window('staged.raw_event_day', start) }}
-        )
-    {%- endif -%}
+        run ranks again (those with a valid staged copy in its window; the
+        window is staging's, computed on this table, whose latest date can
+        only lag the staged events': wider, never narrower). -#}
+    {%- set start = staging_window_start() -%}
+    {{ delete_rows_where(
+        none if start is none
+        else "(event_type, event_id) in (select event_type, event_id from "
+            ~ ref('int_events_staged')
+            ~ " where not is_rejected and "
+            ~ is_in_staging_window('raw_event_day', start) ~ ")"
+    ) }}
 {%- endmacro %}
 
 

@@ -25,7 +25,7 @@
     pre_hook="{{ delete_rechecked_event_ids() }}",
 ) }}
 
-{%- set window_start = rechecked_events_window_start() %}
+{%- set window_start = staging_window_start() %}
 
 with
 
